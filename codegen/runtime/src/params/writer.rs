@@ -93,7 +93,7 @@ impl<'a> ParamWriter<'a> {
 
     /// Writes one pair, `key=value`, to the current location.
     pub fn write_str(&mut self, key: &str, value: &str) {
-        self.write_known(ParamName::of(key), value, is_unreserved(value));
+        self.write_named(ParamName::of(key), value);
     }
 
     /// Writes one pair, `name=value`, to the current location.
