@@ -226,7 +226,7 @@ fn nested_lists_and_body_parameters_serialize_as_the_metadata_says() {
     let params = request.to_params();
     assert_eq!(
         params.encoded_query(),
-        "RegionId=cn-hangzhou&VpnGatewayId=vpn-1&Tags.1.Key=env&Tags.1.Value=prod"
+        "RegionId=cn-hangzhou&Tags.1.Key=env&Tags.1.Value=prod&VpnGatewayId=vpn-1"
     );
     assert_eq!(
         params.encoded_body(),
@@ -253,7 +253,7 @@ fn indexed_names_json_and_simple_styles_serialize_as_the_metadata_says() {
         .unwrap();
     assert_eq!(
         eips.to_params().encoded_query(),
-        "RegionId=cn-hangzhou&Filter.1.Key=CreationStartTime&Filter.1.Value=2023-01-01T01%3A00Z&Filter.2.Key=CreationEndTime&Filter.2.Value=2023-01-06T02%3A00Z"
+        "Filter.1.Key=CreationStartTime&Filter.1.Value=2023-01-01T01%3A00Z&Filter.2.Key=CreationEndTime&Filter.2.Value=2023-01-06T02%3A00Z&RegionId=cn-hangzhou"
     );
     let three = acs_vpc::operation::describe_eip_addresses::DescribeEipAddressesRequest::builder()
         .region_id("cn-hangzhou")
@@ -271,7 +271,7 @@ fn indexed_names_json_and_simple_styles_serialize_as_the_metadata_says() {
         .build_unchecked();
     assert_eq!(
         nat.to_params().encoded_query(),
-        "RegionId=cn-hangzhou&VpcId=vpc-1&AccessMode=%7B%22ModeValue%22%3A%22route%22%7D"
+        "AccessMode=%7B%22ModeValue%22%3A%22route%22%7D&RegionId=cn-hangzhou&VpcId=vpc-1"
     );
 
     let grant = acs_vpc::operation::grant_instance_to_vbr::GrantInstanceToVbrRequest::builder()

@@ -32,9 +32,9 @@ fn the_minimal_request_is_valid_and_sends_only_what_was_set() {
     assert_eq!(
         query,
         [
+            ("Bandwidth", "5"),
             ("RegionId", "cn-hangzhou"),
-            ("VpcId", "vpc-1"),
-            ("Bandwidth", "5")
+            ("VpcId", "vpc-1")
         ]
     );
     assert!(params.body().is_empty());

@@ -35,7 +35,14 @@ pub fn derive(input: &syn::DeriveInput) -> syn::Result<TokenStream> {
         .filter(|(_, _, attrs)| !attrs.skip)
         .map(|(ident, field, attrs)| (attrs, value_expr(&params, ident, field, attrs)))
         .collect();
-    let top_level = written.iter().map(|(attrs, value)| {
+    // Query fields in the order of their wire names, which is the canonical query's when the
+    // names encode to themselves: signing then sorts nothing. Body fields keep their order.
+    let mut top_level_order: Vec<_> = written.iter().collect();
+    top_level_order.sort_by_key(|(attrs, _)| match attrs.location {
+        Location::Query => (0, attrs.name.as_str()),
+        Location::Body => (1, ""),
+    });
+    let top_level = top_level_order.into_iter().map(|(attrs, value)| {
         let name = &attrs.name;
         let location = match attrs.location {
             Location::Query => quote!(#params::Location::Query),

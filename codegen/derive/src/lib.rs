@@ -12,7 +12,9 @@ use proc_macro::TokenStream;
 ///
 /// `RpcParams` writes the fields at top level (`RegionId=...`), each to its location;
 /// `RpcValue` writes them under a prefix (`Tags.1.Key=...`), so the struct can be nested in
-/// another at any depth. Fields are written in declaration order.
+/// another at any depth. `RpcParams` writes the query fields in the byte order of their wire
+/// names, the order the signature sorts the query in, and the body fields in declaration order;
+/// `RpcValue` writes the fields in declaration order.
 ///
 /// Container attributes, `#[rpc(...)]` on the struct:
 /// - `rename_all = "PascalCase" | "camelCase" | "snake_case"`: the wire name of a field

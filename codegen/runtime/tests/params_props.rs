@@ -76,9 +76,11 @@ fn request() -> impl Strategy<Value = Request> {
 
 type Pairs = Vec<(String, String)>;
 
-/// The pairs the documentation promises for `request`, built independently of the writer.
+/// The pairs the documentation promises for `request`, built independently of the writer:
+/// the query fields in the order of their wire names (`Labels`, `Note`, `RegionId`), the
+/// body's and the nested fields in declaration order.
 fn expected(request: &Request) -> (Pairs, Pairs) {
-    let mut query = vec![("RegionId".to_owned(), request.region_id.clone())];
+    let mut query = Vec::new();
     let mut body = Vec::new();
     for (i, item) in request.items.iter().enumerate() {
         let prefix = format!("Items.{}", i + 1);
@@ -104,6 +106,7 @@ fn expected(request: &Request) -> (Pairs, Pairs) {
     if let Some(note) = &request.note {
         query.push(("Note".to_owned(), note.clone()));
     }
+    query.push(("RegionId".to_owned(), request.region_id.clone()));
     (query, body)
 }
 

@@ -259,14 +259,17 @@ fn body_parameters_nest_at_any_depth_and_stay_in_the_body() {
     assert!(!params.contains_key("TunnelOptionsSpecification.2.TunnelIkeConfig.LocalId"));
 }
 
+/// The query comes in the byte order of the wire names (`VS` before `Vp`), the order the
+/// signature sorts it in; the body keeps declaration order
+/// (`body_parameters_nest_at_any_depth_and_stay_in_the_body`).
 #[test]
-fn query_keeps_declaration_order() {
+fn query_comes_in_wire_name_order() {
     assert_eq!(
         query(&create_full()),
-        "RegionId=cn-hangzhou&Name=MY_vpn-gw.1&VpcId=vpc-bp1ub1yt9cvakoelj0000\
-         &InstanceChargeType=POSTPAY&Period=12&AutoPay=false&Bandwidth=200&EnableIpsec=true\
-         &EnableSsl=true&SslConnections=10&VSwitchId=vsw-bp1j5miw2bae9s2vt0000&VpnType=Normal\
-         &ClientToken=02fb3da4-130e-11e9-8e44%20~%2A%27%28%29%21&NetworkType=public"
+        "AutoPay=false&Bandwidth=200&ClientToken=02fb3da4-130e-11e9-8e44%20~%2A%27%28%29%21\
+         &EnableIpsec=true&EnableSsl=true&InstanceChargeType=POSTPAY&Name=MY_vpn-gw.1\
+         &NetworkType=public&Period=12&RegionId=cn-hangzhou&SslConnections=10\
+         &VSwitchId=vsw-bp1j5miw2bae9s2vt0000&VpcId=vpc-bp1ub1yt9cvakoelj0000&VpnType=Normal"
     );
 }
 
@@ -330,14 +333,14 @@ fn json_style_sends_the_whole_value_as_one_string() {
         pairs,
         [
             ("AccessMode", r#"{"ModeValue":"route"}"#),
-            ("Raw", r#"{"a":[1,"x y"]}"#),
             ("Ports", "[80,443]"),
+            ("Raw", r#"{"a":[1,"x y"]}"#),
         ]
     );
     assert_eq!(
         query(&request),
-        "AccessMode=%7B%22ModeValue%22%3A%22route%22%7D\
-         &Raw=%7B%22a%22%3A%5B1%2C%22x%20y%22%5D%7D&Ports=%5B80%2C443%5D"
+        "AccessMode=%7B%22ModeValue%22%3A%22route%22%7D&Ports=%5B80%2C443%5D\
+         &Raw=%7B%22a%22%3A%5B1%2C%22x%20y%22%5D%7D"
     );
 }
 
@@ -373,16 +376,16 @@ fn delimited_styles_join_a_list_into_one_value() {
     assert_eq!(
         *params.query(),
         [
-            ("VbrInstanceIds".to_owned(), "vbr-1,vbr-2".to_owned()),
-            ("Spaced".to_owned(), "a b c".to_owned()),
-            ("Piped".to_owned(), "1|22|333".to_owned()),
             ("Flags".to_owned(), "true,false".to_owned()),
             ("OneEmpty".to_owned(), String::new()),
+            ("Piped".to_owned(), "1|22|333".to_owned()),
+            ("Spaced".to_owned(), "a b c".to_owned()),
+            ("VbrInstanceIds".to_owned(), "vbr-1,vbr-2".to_owned()),
         ]
     );
     assert_eq!(
         query(&request),
-        "VbrInstanceIds=vbr-1%2Cvbr-2&Spaced=a%20b%20c&Piped=1%7C22%7C333&Flags=true%2Cfalse&OneEmpty="
+        "Flags=true%2Cfalse&OneEmpty=&Piped=1%7C22%7C333&Spaced=a%20b%20c&VbrInstanceIds=vbr-1%2Cvbr-2"
     );
 }
 
@@ -495,12 +498,11 @@ fn scalars_of_every_width_and_kind() {
     };
     assert_eq!(
         query(&request),
-        "I8Min=-128&I16Min=-32768&I32Min=-2147483648&I64Min=-9223372036854775808\
-         &I128Min=-170141183460469231731687303715884105728&IsizeMin=-1&U8Max=255&U16Max=65535\
-         &U32Max=4294967295&U64Max=18446744073709551615\
-         &U128Max=340282366920938463463374607431768211455&UsizeZero=0&Yes=true&No=false\
-         &Half=-0.5&Big=1000000000000000000000&Third=0.25&Text=t&Cow=c&Boxed=b&ByRef=ref&Empty=\
-         &Present=7"
+        "Big=1000000000000000000000&Boxed=b&ByRef=ref&Cow=c&Empty=&Half=-0.5\
+         &I128Min=-170141183460469231731687303715884105728&I16Min=-32768&I32Min=-2147483648\
+         &I64Min=-9223372036854775808&I8Min=-128&IsizeMin=-1&No=false&Present=7&Text=t\
+         &Third=0.25&U128Max=340282366920938463463374607431768211455&U16Max=65535\
+         &U32Max=4294967295&U64Max=18446744073709551615&U8Max=255&UsizeZero=0&Yes=true"
     );
 }
 
@@ -531,8 +533,8 @@ fn lists_of_scalars_and_lists_of_lists() {
     };
     assert_eq!(
         query(&request),
-        "InstanceId.1=a&InstanceId.2=b&Matrix.1.1=1&Matrix.1.2=2&Matrix.3.1=3\
-         &Fixed.1=true&Fixed.2=false&Slice.1=s&Holes.2=2"
+        "Fixed.1=true&Fixed.2=false&Holes.2=2&InstanceId.1=a&InstanceId.2=b\
+         &Matrix.1.1=1&Matrix.1.2=2&Matrix.3.1=3&Slice.1=s"
     );
 }
 
@@ -580,9 +582,9 @@ fn maps_are_written_in_key_order() {
             ]
         })
         .collect();
-    let mut expected = vec!["Sorted.a", "Sorted.b"];
+    let mut expected = vec!["Borrowed.y", "Borrowed.z"];
     expected.extend(hashed.iter().map(String::as_str));
-    expected.extend(["Borrowed.y", "Borrowed.z"]);
+    expected.extend(["Sorted.a", "Sorted.b"]);
     assert_eq!(keys, expected);
 }
 
@@ -644,12 +646,12 @@ fn rename_all_and_raw_identifiers() {
         region_id: "r".into(),
         page_size: 1,
     };
-    assert_eq!(query(&camel), "regionId=r&pageSize=1");
+    assert_eq!(query(&camel), "pageSize=1&regionId=r");
     let snake = Snake {
         region_id: "r".into(),
         renamed: "x".into(),
     };
-    assert_eq!(query(&snake), "region_id=r&X=x");
+    assert_eq!(query(&snake), "X=x&region_id=r");
 }
 
 /// Written with `#[rpc(with = ...)]`: one entry per filter, `Key.N.Key` and `Key.N.Value.M`.
@@ -731,7 +733,7 @@ fn string_like_types_delegate_to_str() {
         statuses: vec![Status("a".into()), Status("b".into())],
         each: vec![Status("x y".into())],
     };
-    assert_eq!(query(&request), "Status=active&Statuses=a%2Cb&Each.1=x%20y");
+    assert_eq!(query(&request), "Each.1=x%20y&Status=active&Statuses=a%2Cb");
 }
 
 mod renamed {
@@ -755,7 +757,7 @@ fn crate_path_generic_structs_and_empty_structs() {
         value: vec![1u8],
         name: "n",
     };
-    assert_eq!(query(&request), "Value.1=1&Name=n");
+    assert_eq!(query(&request), "Name=n&Value.1=1");
     assert_eq!(wire(&Empty {}), (String::new(), String::new()));
     assert_eq!(Empty {}.to_params(), Params::new());
 }

@@ -3,7 +3,9 @@
 //! A request struct deriving [`RpcParams`](macro@crate::RpcParams) writes each field as one
 //! or more `key=value` pairs through a [`ParamWriter`], to the URL query or to the form body:
 //! scalars as `Name=value`, lists as `Name.1`, `Name.2`, nested structs as `Name.Field`, at any
-//! depth, in field declaration order. [`encode`] is the RFC 3986 encoding used for the wire
+//! depth. A request's query fields are written in the order of their wire names (the order the
+//! signature sorts them in, so signing has nothing to sort), its body fields and the fields of
+//! nested structs in declaration order. [`encode`] is the RFC 3986 encoding used for the wire
 //! and for signing.
 
 mod encode;

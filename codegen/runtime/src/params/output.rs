@@ -1,5 +1,6 @@
 //! What serialization produces: decoded pairs ([`Params`], [`Pairs`]) or ready-to-send strings ([`EncodedParams`]).
 
+use std::cmp::Ordering;
 use std::fmt;
 
 use super::encode::{append_known, is_unreserved};
@@ -95,12 +96,17 @@ impl Params {
 
 /// Decoded `key=value` pairs in emission order, held in one string: writing a pair allocates
 /// nothing once the string has grown to the request's size.
-#[derive(Clone, Default, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct Pairs {
-    /// Every pair as `key=value`, back to back.
+    /// Every pair as `key=value`, joined by `&`: the pairs encoded, where they encode to
+    /// themselves.
     text: String,
     /// Where each pair lies in `text`.
     spans: Vec<Span>,
+    /// Whether every key encodes to itself.
+    plain_keys: bool,
+    /// Whether the keys come in canonical order: each at least the one before it, byte by byte.
+    sorted: bool,
 }
 
 /// One pair in [`Pairs::text`]: its key is `text[start..eq]`, its value `text[eq + 1..end]`.
@@ -121,6 +127,17 @@ struct Span {
 const INITIAL_TEXT: usize = 512;
 const INITIAL_PAIRS: usize = 16;
 
+impl Default for Pairs {
+    fn default() -> Self {
+        Self {
+            text: String::new(),
+            spans: Vec::new(),
+            plain_keys: true,
+            sorted: true,
+        }
+    }
+}
+
 impl Pairs {
     /// Appends `key=value`.
     pub fn push(&mut self, key: &str, value: &str) {
@@ -130,15 +147,26 @@ impl Pairs {
     /// Appends `name=value`, knowing whether `value` encodes to itself (`plain_value`).
     fn push_named(&mut self, name: ParamName<'_>, value: &str, plain_value: bool) {
         debug_assert_eq!(plain_value, is_unreserved(value));
-        if self.spans.is_empty() {
-            self.text.reserve(INITIAL_TEXT);
-            self.spans.reserve(INITIAL_PAIRS);
+        match self.spans.last() {
+            None => {
+                self.text.reserve(INITIAL_TEXT);
+                self.spans.reserve(INITIAL_PAIRS);
+            }
+            Some(last) => {
+                self.sorted &= match last.prefix.cmp(&name.prefix()) {
+                    Ordering::Less => true,
+                    Ordering::Equal => self.text[last.start..last.eq] <= *name.as_str(),
+                    Ordering::Greater => false,
+                };
+                self.text.push('&');
+            }
         }
         let start = self.text.len();
         self.text.push_str(name.as_str());
         let eq = self.text.len();
         self.text.push('=');
         self.text.push_str(value);
+        self.plain_keys &= name.is_plain();
         self.spans.push(Span {
             start,
             eq,
@@ -185,7 +213,13 @@ impl Pairs {
 
     /// Whether every key encodes to itself (API parameter names do).
     pub(crate) fn plain_keys(&self) -> bool {
-        self.spans.iter().all(|span| span.plain_key)
+        self.plain_keys
+    }
+
+    /// Whether the keys come in canonical order (ties in emission order): then the canonical
+    /// query of keys that encode to themselves is [`Pairs::encoded`].
+    pub(crate) fn sorted(&self) -> bool {
+        self.sorted
     }
 
     /// Each key's first eight bytes as a number ([`key_prefix`]), in emission order.
@@ -199,9 +233,9 @@ impl Pairs {
         &self.text[span.start..span.eq]
     }
 
-    /// The length of every pair as `key=value&`, before encoding.
+    /// The length of every pair as `key=value`, joined by `&`, before encoding.
     pub(crate) fn plain_len(&self) -> usize {
-        self.text.len() + self.len()
+        self.text.len()
     }
 
     /// Appends the `index`th pair, `enc(key)=enc(value)`, to `out`: copied whole when it
@@ -232,15 +266,20 @@ impl Pairs {
         }
     }
 
-    /// `k=v&k2=v2`, keys and values encoded.
-    fn encoded(&self) -> String {
+    /// `k=v&k2=v2`, keys and values encoded, in emission order: each run of pairs that encode
+    /// to themselves copied at once.
+    pub(crate) fn encoded(&self) -> String {
         let mut out = String::with_capacity(self.text.len() + self.text.len() / 2);
-        for index in 0..self.len() {
-            if index > 0 {
-                out.push('&');
+        // Where the run of pairs not yet copied starts in `text`.
+        let mut run = 0;
+        for (index, span) in self.spans.iter().enumerate() {
+            if !(span.plain_key && span.plain_value) {
+                out.push_str(&self.text[run..span.start]);
+                self.append_encoded(&mut out, index);
+                run = span.end;
             }
-            self.append_encoded(&mut out, index);
         }
+        out.push_str(&self.text[run..]);
         out
     }
 }
