@@ -78,11 +78,26 @@ pub fn run(repo: &Path, generate_only: bool) -> Result<(), String> {
     request_path(repo)
 }
 
-/// A clean build of the package (its dependencies built first, untimed).
+/// A clean build of the package alone: its dependencies are built first, untimed and in the
+/// same environment, and the timed run must compile nothing but the package.
 fn measure_build(repo: &Path, args: &[&str]) -> Result<Measured, String> {
     cargo(repo, args)?;
     cargo(repo, &["clean", "-p", PACKAGE])?;
-    timed_cargo(repo, args)
+    let (measured, compiled) = timed_cargo(repo, args)?;
+    let others: Vec<&str> = compiled
+        .iter()
+        .filter(|c| *c != PACKAGE)
+        .map(String::as_str)
+        .collect();
+    if others.is_empty() {
+        Ok(measured)
+    } else {
+        Err(format!(
+            "`cargo {}` compiled {} besides {PACKAGE}: the measurement would include them",
+            args.join(" "),
+            others.join(", ")
+        ))
+    }
 }
 
 /// Runs the request-path benchmark and prints its ratio to the crypto floor measured in the
@@ -189,9 +204,14 @@ fn cargo_program() -> String {
     std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned())
 }
 
+/// The environment of every cargo run here: nothing compiled incrementally, as dependencies
+/// are built. Runs must share it, or the second rebuilds the workspace's own crates.
+const CARGO_ENV: (&str, &str) = ("CARGO_INCREMENTAL", "0");
+
 fn cargo(repo: &Path, args: &[&str]) -> Result<(), String> {
     let status = Command::new(cargo_program())
         .args(args)
+        .env(CARGO_ENV.0, CARGO_ENV.1)
         .current_dir(repo)
         .status()
         .map_err(|e| format!("cannot run cargo: {e}"))?;
@@ -203,15 +223,14 @@ fn cargo(repo: &Path, args: &[&str]) -> Result<(), String> {
 }
 
 /// Runs cargo under `/usr/bin/time -v`, which reports the peak resident memory of the largest
-/// process (rustc), and the wall time.
-fn timed_cargo(repo: &Path, args: &[&str]) -> Result<Measured, String> {
+/// process (rustc), and the wall time; with the packages it compiled.
+fn timed_cargo(repo: &Path, args: &[&str]) -> Result<(Measured, Vec<String>), String> {
     let start = Instant::now();
-    // Built as a dependency is: cargo never compiles dependencies incrementally.
     let output = Command::new("/usr/bin/time")
         .arg("-v")
         .arg(cargo_program())
         .args(args)
-        .env("CARGO_INCREMENTAL", "0")
+        .env(CARGO_ENV.0, CARGO_ENV.1)
         .current_dir(repo)
         .output()
         .map_err(|e| format!("cannot run /usr/bin/time (GNU time): {e}"))?;
@@ -226,11 +245,22 @@ fn timed_cargo(repo: &Path, args: &[&str]) -> Result<Measured, String> {
         .iter()
         .filter_map(|key| field(&stderr, key))
         .sum();
-    Ok(Measured {
+    let compiled = stderr
+        .lines()
+        .filter_map(|line| {
+            let line = line.trim_start();
+            let rest = line
+                .strip_prefix("Compiling ")
+                .or_else(|| line.strip_prefix("Checking "))?;
+            rest.split_whitespace().next().map(str::to_owned)
+        })
+        .collect();
+    let measured = Measured {
         seconds,
         cpu_seconds,
         peak_mb: peak_kb / 1024.0,
-    })
+    };
+    Ok((measured, compiled))
 }
 
 /// A number GNU time printed after `key`.
