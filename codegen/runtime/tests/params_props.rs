@@ -4,7 +4,8 @@
 use std::collections::BTreeMap;
 
 use acs_runtime::RpcParams;
-use acs_runtime::params::{self, RpcParams as _};
+use acs_runtime::auth::{Credentials, SignatureVersion, SigningRequest};
+use acs_runtime::params::{self, Location, Params, RpcParams as _};
 use percent_encoding::percent_decode_str;
 use proptest::prelude::*;
 
@@ -157,7 +158,58 @@ fn only_wire_characters(encoded: &str) -> bool {
     })
 }
 
+/// Query keys: plain, alike in their first eight bytes, list paths past nine, or anything.
+fn query_pairs() -> impl Strategy<Value = Pairs> {
+    let key = prop_oneof![
+        "[A-Za-z0-9._~-]{0,12}",
+        Just("SecurityGroupId".to_owned()),
+        Just("SecurityGroupIds".to_owned()),
+        "Tag\\.[0-9]{1,2}\\.(Key|Value)",
+        any::<String>(),
+    ];
+    proptest::collection::vec((key, any::<String>()), 0..24)
+}
+
 proptest! {
+    /// The query a signed request sends is its pairs encoded and sorted by encoded key, ties
+    /// in the order written, whether they were written in that order (as a derived request
+    /// writes its query), in that order but for two neighbours swapped, or in any other.
+    #[test]
+    fn the_signed_query_is_the_pairs_sorted_by_encoded_key(
+        mut pairs in query_pairs(),
+        presorted in any::<bool>(),
+        swapped in any::<Option<prop::sample::Index>>(),
+    ) {
+        if presorted {
+            pairs.sort_by_key(|(key, _)| reference_encode(key));
+            if let Some(at) = swapped.filter(|_| pairs.len() > 1) {
+                let at = at.index(pairs.len() - 1);
+                pairs.swap(at, at + 1);
+            }
+        }
+        let mut params = Params::new();
+        for (key, value) in &pairs {
+            params.push(Location::Query, key, value);
+        }
+        let request = SigningRequest {
+            host: "vpc.aliyuncs.com",
+            action: "DescribeVpcs",
+            version: "2016-04-28",
+            params: &params,
+            timestamp: "2023-10-26T10:22:32Z",
+            nonce: "3156853299f313e23d1673dc12e1703d",
+        };
+        let credentials = Credentials::new("id", "secret");
+        let signed = SignatureVersion::V3.sign(&request, &credentials);
+        let mut expected: Vec<(String, String)> = pairs
+            .iter()
+            .map(|(key, value)| (reference_encode(key), reference_encode(value)))
+            .collect();
+        expected.sort_by(|a, b| a.0.cmp(&b.0));
+        let expected: Vec<String> = expected.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        prop_assert_eq!(signed.query, expected.join("&"));
+    }
+
     #[test]
     fn keys_are_documented_paths_and_values_round_trip(request in request()) {
         let (query, body) = expected(&request);
