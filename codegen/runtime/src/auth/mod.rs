@@ -148,7 +148,8 @@ fn sort_and_join(pairs: &[(&str, &str)]) -> String {
 }
 
 /// [`canonical_query`] of a request's own pairs, which hold each pair as `key=value` with
-/// its key's prefix: a pair that encodes to itself is copied whole.
+/// its key's prefix: a pair that encodes to itself is copied whole, and pairs that came in
+/// canonical order (a derived request's query) are joined as they came.
 fn canonical_query_of(pairs: &Pairs) -> String {
     if !pairs.plain_keys() {
         return canonical_query(pairs.iter());
