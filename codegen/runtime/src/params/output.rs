@@ -96,17 +96,13 @@ impl Params {
 
 /// Decoded `key=value` pairs in emission order, held in one string: writing a pair allocates
 /// nothing once the string has grown to the request's size.
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone, Default, PartialEq, Eq)]
 pub struct Pairs {
     /// Every pair as `key=value`, joined by `&`: the pairs encoded, where they encode to
     /// themselves.
     text: String,
     /// Where each pair lies in `text`.
     spans: Vec<Span>,
-    /// Whether every key encodes to itself.
-    plain_keys: bool,
-    /// Whether the keys come in canonical order: each at least the one before it, byte by byte.
-    sorted: bool,
 }
 
 /// One pair in [`Pairs::text`]: its key is `text[start..eq]`, its value `text[eq + 1..end]`.
@@ -127,17 +123,6 @@ struct Span {
 const INITIAL_TEXT: usize = 512;
 const INITIAL_PAIRS: usize = 16;
 
-impl Default for Pairs {
-    fn default() -> Self {
-        Self {
-            text: String::new(),
-            spans: Vec::new(),
-            plain_keys: true,
-            sorted: true,
-        }
-    }
-}
-
 impl Pairs {
     /// Appends `key=value`.
     pub fn push(&mut self, key: &str, value: &str) {
@@ -147,26 +132,17 @@ impl Pairs {
     /// Appends `name=value`, knowing whether `value` encodes to itself (`plain_value`).
     fn push_named(&mut self, name: ParamName<'_>, value: &str, plain_value: bool) {
         debug_assert_eq!(plain_value, is_unreserved(value));
-        match self.spans.last() {
-            None => {
-                self.text.reserve(INITIAL_TEXT);
-                self.spans.reserve(INITIAL_PAIRS);
-            }
-            Some(last) => {
-                self.sorted &= match last.prefix.cmp(&name.prefix()) {
-                    Ordering::Less => true,
-                    Ordering::Equal => self.text[last.start..last.eq] <= *name.as_str(),
-                    Ordering::Greater => false,
-                };
-                self.text.push('&');
-            }
+        if self.spans.is_empty() {
+            self.text.reserve(INITIAL_TEXT);
+            self.spans.reserve(INITIAL_PAIRS);
+        } else {
+            self.text.push('&');
         }
         let start = self.text.len();
         self.text.push_str(name.as_str());
         let eq = self.text.len();
         self.text.push('=');
         self.text.push_str(value);
-        self.plain_keys &= name.is_plain();
         self.spans.push(Span {
             start,
             eq,
@@ -213,13 +189,20 @@ impl Pairs {
 
     /// Whether every key encodes to itself (API parameter names do).
     pub(crate) fn plain_keys(&self) -> bool {
-        self.plain_keys
+        self.spans.iter().all(|span| span.plain_key)
     }
 
-    /// Whether the keys come in canonical order (ties in emission order): then the canonical
-    /// query of keys that encode to themselves is [`Pairs::encoded`].
+    /// Whether the keys came in canonical order, each at least the one before it byte by
+    /// byte (as a derived request writes its query): then, when they encode to themselves,
+    /// the canonical query is [`Pairs::encoded`].
     pub(crate) fn sorted(&self) -> bool {
-        self.sorted
+        self.spans
+            .windows(2)
+            .all(|pair| match pair[0].prefix.cmp(&pair[1].prefix) {
+                Ordering::Less => true,
+                Ordering::Equal => self.pair(&pair[0]).0 <= self.pair(&pair[1]).0,
+                Ordering::Greater => false,
+            })
     }
 
     /// Each key's first eight bytes as a number ([`key_prefix`]), in emission order.
@@ -229,8 +212,7 @@ impl Pairs {
 
     /// The `index`th key.
     pub(crate) fn key(&self, index: usize) -> &str {
-        let span = &self.spans[index];
-        &self.text[span.start..span.eq]
+        self.pair(&self.spans[index]).0
     }
 
     /// The length of every pair as `key=value`, joined by `&`, before encoding.
