@@ -7,6 +7,7 @@ use std::hint::black_box;
 
 use acs_runtime::auth::{self, Credentials, SignatureVersion, SigningRequest};
 use acs_runtime::operation::prepare;
+use acs_runtime::wire::Method;
 use acs_vpc::operation::create_vpn_gateway::CreateVpnGatewayRequest;
 use criterion::{Criterion, criterion_group, criterion_main};
 use hmac::{Hmac, Mac};
@@ -39,6 +40,8 @@ fn request_path(credentials: &Credentials) -> usize {
     let (nonce, timestamp) = (auth::nonce(), auth::timestamp());
     let signing = SigningRequest {
         host: "vpc.aliyuncs.com",
+        method: Method::Post,
+        path: "/",
         action: "CreateVpnGateway",
         version: "2016-04-28",
         params: &params,
@@ -57,6 +60,8 @@ fn bench(c: &mut Criterion) {
     let (nonce, timestamp) = (auth::nonce(), auth::timestamp());
     let signing = SigningRequest {
         host: "vpc.aliyuncs.com",
+        method: Method::Post,
+        path: "/",
         action: "CreateVpnGateway",
         version: "2016-04-28",
         params: &params,

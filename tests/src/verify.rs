@@ -48,6 +48,8 @@ pub enum Signature {
 /// What a verified request says, decoded.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Verified {
+    /// The HTTP method it was sent and signed with.
+    pub method: String,
     /// The signature it carried.
     pub signature: Signature,
     /// The AccessKeyId that signed it.
@@ -109,6 +111,9 @@ pub fn verify(
 ) -> Result<Verified, String> {
     if request.path != "/" {
         return Err(format!("path must be /, got {:?}", request.path));
+    }
+    if matches!(request.method.as_str(), "GET" | "DELETE") && !request.body.is_empty() {
+        return Err(format!("a {} request carries a body", request.method));
     }
     let query = form_decode(&request.raw_query)?;
     let form = match request.header("content-type") {
@@ -217,6 +222,7 @@ fn verify_v3(
     }
     let header = |name: &str| request.header(name).unwrap_or_default().to_owned();
     Ok(Verified {
+        method: request.method.clone(),
         signature: Signature::V3,
         access_key_id: id.to_owned(),
         security_token: request.header("x-acs-security-token").map(str::to_owned),
@@ -270,6 +276,7 @@ fn verify_v1(
         return Err("V1 signature does not match".to_owned());
     }
     Ok(Verified {
+        method: request.method.clone(),
         signature: Signature::V1,
         access_key_id: id,
         security_token: get("SecurityToken").ok(),

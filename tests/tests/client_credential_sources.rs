@@ -7,6 +7,7 @@ use std::path::Path;
 use acs_runtime::auth::{DefaultChain, Env, ProvideCredentials};
 use acs_runtime::client::{Config, OperationInfo, ProductInfo, RpcClient};
 use acs_runtime::params::{Location, Params};
+use acs_runtime::wire::{Binding, Method};
 use acs_tests::{PlainServer, Reply, TestServer};
 use serde_json::json;
 
@@ -18,6 +19,7 @@ const VPC: ProductInfo = ProductInfo {
 };
 const DESCRIBE_VPCS: OperationInfo = OperationInfo {
     action: "DescribeVpcs",
+    binding: Binding::rpc(Method::Post),
     idempotency_token: None,
     idempotent: true,
 };

@@ -5,6 +5,7 @@ use std::path::Path;
 use acs_runtime::auth::{Credentials, Env, SignatureVersion};
 use acs_runtime::client::{Config, ConfigBuilder, Error, OperationInfo, ProductInfo, RpcClient};
 use acs_runtime::params::{Location, Params};
+use acs_runtime::wire::{Binding, Method};
 use acs_tests::{Reply, TestServer, Verified};
 
 const VPC: ProductInfo = ProductInfo {
@@ -15,6 +16,7 @@ const VPC: ProductInfo = ProductInfo {
 };
 const DESCRIBE_VPCS: OperationInfo = OperationInfo {
     action: "DescribeVpcs",
+    binding: Binding::rpc(Method::Post),
     idempotency_token: None,
     idempotent: true,
 };

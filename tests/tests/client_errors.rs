@@ -5,6 +5,7 @@ use acs_runtime::client::{
     Config, Error, OperationInfo, ProductInfo, RetryPolicy, RpcClient, ServiceError,
 };
 use acs_runtime::params::{Location, Params};
+use acs_runtime::wire::{Binding, Method};
 use acs_tests::{Reply, TestServer};
 use serde::Deserialize;
 
@@ -16,6 +17,7 @@ const VPC: ProductInfo = ProductInfo {
 };
 const CREATE_VPN_GATEWAY: OperationInfo = OperationInfo {
     action: "CreateVpnGateway",
+    binding: Binding::rpc(Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };

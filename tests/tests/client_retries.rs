@@ -6,6 +6,7 @@ use std::time::Duration;
 use acs_runtime::auth::Credentials;
 use acs_runtime::client::{Config, Error, OperationInfo, ProductInfo, RetryPolicy, RpcClient};
 use acs_runtime::params::{Location, Params};
+use acs_runtime::wire::{Binding, Method};
 use acs_tests::{Reply, TestServer};
 use serde_json::Value;
 
@@ -17,11 +18,13 @@ const VPC: ProductInfo = ProductInfo {
 };
 const CREATE_VPN_GATEWAY: OperationInfo = OperationInfo {
     action: "CreateVpnGateway",
+    binding: Binding::rpc(Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
 const DESCRIBE_VPN_GATEWAYS: OperationInfo = OperationInfo {
     action: "DescribeVpnGateways",
+    binding: Binding::rpc(Method::Post),
     idempotency_token: None,
     idempotent: true,
 };

@@ -9,6 +9,7 @@ use acs_runtime::client::{
     Config, Error, OperationInfo, ProductInfo, Resend, RetryPolicy, RpcClient, with_retry_policy,
 };
 use acs_runtime::params::{Location, Params};
+use acs_runtime::wire::{Binding, Method};
 use acs_tests::{PlainServer, Reply, TestServer};
 
 const VPC: ProductInfo = ProductInfo {
@@ -20,11 +21,13 @@ const VPC: ProductInfo = ProductInfo {
 /// Mutating, no token: never resent after a failure that may have been processed.
 const CREATE_FLOW_LOG: OperationInfo = OperationInfo {
     action: "CreateFlowLog",
+    binding: Binding::rpc(Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
 const CREATE_VPN_GATEWAY: OperationInfo = OperationInfo {
     action: "CreateVpnGateway",
+    binding: Binding::rpc(Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };

@@ -6,6 +6,7 @@ use std::time::Duration;
 use acs_runtime::auth::{Credentials, Env, SignatureVersion};
 use acs_runtime::client::{Config, OperationInfo, ProductInfo, RetryPolicy, RpcClient};
 use acs_runtime::params::{Location, Params};
+use acs_runtime::wire::{Binding, Method};
 use acs_tests::{Capture, Reply, TestServer};
 
 const SECRET: &str = "SECRETsecretSECRET123";
@@ -19,6 +20,7 @@ const VPC: ProductInfo = ProductInfo {
 };
 const CREATE_VPN_GATEWAY: OperationInfo = OperationInfo {
     action: "CreateVpnGateway",
+    binding: Binding::rpc(Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use acs_runtime::auth::{Credentials, SignatureVersion};
 use acs_runtime::client::{Config, Error, OperationInfo, ProductInfo, RetryPolicy, RpcClient};
 use acs_runtime::params::{Location, Params};
+use acs_runtime::wire::{Binding, Method};
 use acs_tests::{Clock, Reply, Request, Signature, TestServer, verify};
 use serde_json::Value;
 
@@ -17,6 +18,7 @@ const VPC: ProductInfo = ProductInfo {
 };
 const CREATE_VPN_CONNECTION: OperationInfo = OperationInfo {
     action: "CreateVpnConnection",
+    binding: Binding::rpc(Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -30,12 +32,12 @@ fn tricky_params() -> Params {
     params.push(Location::Query, "Tags.1.Key", "team");
     params.push(Location::Query, "Tags.1.Value", "net ops ~ 100%");
     params.push(
-        Location::Body,
+        Location::Form,
         "TunnelOptionsSpecification.1.TunnelIkeConfig.Psk",
         "a b&c=d*e~f/g+h",
     );
     params.push(
-        Location::Body,
+        Location::Form,
         "TunnelOptionsSpecification.1.Role",
         "master ñ",
     );
@@ -163,16 +165,95 @@ async fn a_wrong_secret_is_refused_and_not_retried() {
     assert_eq!(server.received().len(), 2, "one attempt each");
 }
 
-/// The official Python SDK's captured requests, as the verifier's known-good input.
+/// An operation whose documentation says `GET`.
+const DESCRIBE_ZONES: OperationInfo = OperationInfo {
+    action: "DescribeVpnGatewayAvailableZones",
+    binding: Binding::rpc(Method::Get),
+    idempotency_token: None,
+    idempotent: true,
+};
+
+/// A `GET` operation goes out as `GET /`, its parameters in the query, no body, and each
+/// signature (which covers the method) verifies.
+#[tokio::test]
+async fn a_get_operation_is_sent_and_signed_as_get_with_every_signature() {
+    let server = TestServer::start(&[("testid", "testsecret")], |_| {
+        Reply::json(200, r#"{"RequestId":"R-1"}"#)
+    })
+    .await;
+    for version in [SignatureVersion::V3, SignatureVersion::V1] {
+        let config = Config::builder()
+            .endpoint(server.endpoint())
+            .credentials(Credentials::new("testid", "testsecret"))
+            .signature_version(version)
+            .build();
+        let client = RpcClient::new(&VPC, config).unwrap();
+        let mut params = Params::new();
+        params.push(Location::Query, "RegionId", "cn-hangzhou");
+        params.push(Location::Query, "Spec", "5M");
+        client.send(&DESCRIBE_ZONES, params).await.unwrap();
+    }
+    let received = server.received();
+    assert_eq!(received.len(), 2);
+    for received in &received {
+        assert_eq!(received.request.method, "GET");
+        assert!(received.request.body.is_empty());
+        assert!(
+            !received
+                .request
+                .headers
+                .iter()
+                .any(|(name, _)| name == "content-type")
+        );
+    }
+    for verified in server.verified() {
+        assert_eq!(verified.method, "GET");
+        assert_eq!(verified.param("Spec"), Some("5M"));
+        assert_eq!(verified.action, "DescribeVpnGatewayAvailableZones");
+    }
+}
+
+/// Form parameters on a `GET` operation cannot be sent (a `GET` has no body): refused with
+/// the operation, the method and the parameters named, and nothing is sent.
+#[tokio::test]
+async fn form_parameters_on_a_get_operation_are_refused_before_anything_is_sent() {
+    let server = TestServer::start(&[("testid", "testsecret")], |_| {
+        Reply::json(200, r#"{"RequestId":"R-1"}"#)
+    })
+    .await;
+    let config = Config::builder()
+        .endpoint(server.endpoint())
+        .credentials(Credentials::new("testid", "testsecret"))
+        .build();
+    let client = RpcClient::new(&VPC, config).unwrap();
+    let mut params = Params::new();
+    params.push(Location::Query, "RegionId", "cn-hangzhou");
+    params.push(Location::Form, "Spec", "5M");
+    let error = client.send(&DESCRIBE_ZONES, params).await.unwrap_err();
+    let message = error.to_string();
+    assert!(matches!(error, Error::Config(_)), "{error:?}");
+    for part in ["DescribeVpnGatewayAvailableZones", "GET", "Spec"] {
+        assert!(message.contains(part), "{message}");
+    }
+    assert!(server.received().is_empty());
+}
+
+/// The official Python SDK's captured requests, as the verifier's known-good input: the
+/// `POST` operations, then a `GET` one.
 fn captured() -> Vec<Value> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("data/wire-examples/official-python-sdk.jsonl");
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    text.lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/wire-examples");
+    let mut records = Vec::new();
+    for file in ["official-python-sdk.jsonl", "official-python-sdk-get.jsonl"] {
+        let path = dir.join(file);
+        let text = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+        records.extend(
+            text.lines()
+                .filter(|l| !l.trim().is_empty())
+                .map(|l| serde_json::from_str::<Value>(l).unwrap()),
+        );
+    }
+    records
 }
 
 fn as_request(record: &Value) -> Request {
@@ -193,7 +274,7 @@ fn as_request(record: &Value) -> Request {
 #[test]
 fn the_verifier_accepts_every_captured_official_request() {
     let records = captured();
-    assert_eq!(records.len(), 8);
+    assert_eq!(records.len(), 10);
     let secret_of = |id: &str| (id == "testid").then(|| "testsecret".to_owned());
     let mut versions = Vec::new();
     for record in &records {
@@ -205,10 +286,19 @@ fn the_verifier_accepts_every_captured_official_request() {
         for (k, v) in &verified.query {
             assert!(meant.contains(&(k.clone(), v.clone())), "{k}={v}");
         }
-        versions.push(verified.signature);
+        assert_eq!(verified.method, request.method);
+        versions.push((verified.signature, verified.method));
     }
-    assert_eq!(versions.iter().filter(|v| **v == Signature::V3).count(), 4);
-    assert_eq!(versions.iter().filter(|v| **v == Signature::V1).count(), 4);
+    let count = |signature, method: &str| {
+        versions
+            .iter()
+            .filter(|(s, m)| *s == signature && m == method)
+            .count()
+    };
+    assert_eq!(count(Signature::V3, "POST"), 4);
+    assert_eq!(count(Signature::V1, "POST"), 4);
+    assert_eq!(count(Signature::V3, "GET"), 1);
+    assert_eq!(count(Signature::V1, "GET"), 1);
 }
 
 #[test]
@@ -221,6 +311,14 @@ fn the_verifier_rejects_tampering() {
         let mut changed_query = original.clone();
         changed_query.raw_query = changed_query.raw_query.replace("cn-hangzhou", "cn-beijing");
         assert!(verify(&changed_query, secret_of, Clock::Any).is_err());
+        let mut changed_method = original.clone();
+        changed_method.method = if original.method == "GET" {
+            "POST"
+        } else {
+            "GET"
+        }
+        .to_owned();
+        assert!(verify(&changed_method, secret_of, Clock::Any).is_err());
         if !original.body.is_empty() {
             let mut changed_body = original.clone();
             let body = String::from_utf8(changed_body.body).unwrap();

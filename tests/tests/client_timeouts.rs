@@ -7,6 +7,7 @@ use acs_runtime::client::{
     Config, Error, OperationInfo, ProductInfo, RetryPolicy, RpcClient, TimeoutKind,
 };
 use acs_runtime::params::{Location, Params};
+use acs_runtime::wire::{Binding, Method};
 use acs_tests::{Reply, TestServer};
 
 const VPC: ProductInfo = ProductInfo {
@@ -17,6 +18,7 @@ const VPC: ProductInfo = ProductInfo {
 };
 const DESCRIBE_VPCS: OperationInfo = OperationInfo {
     action: "DescribeVpcs",
+    binding: Binding::rpc(Method::Post),
     idempotency_token: None,
     idempotent: true,
 };

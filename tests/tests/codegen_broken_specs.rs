@@ -232,3 +232,39 @@ fn asynchronous_waiter_of_the_polled_operation() {
         "`DescribeWidget` has no waiter `WidgetGone`",
     );
 }
+
+/// An RPC operation is `POST` or `GET`; a `GET` has no body, so a form parameter cannot ride
+/// on it: each is refused at the key at fault.
+#[test]
+fn a_binding_the_protocol_cannot_send() {
+    let repo = Repo::new();
+    repo.edit(
+        OP,
+        "summary: Creates a widget.\n",
+        "summary: Creates a widget.\nmethod: GET\n",
+    );
+    let report = repo.fails();
+    assert_reported(
+        &report,
+        OP,
+        82,
+        "parameters[9].in",
+        "a `GET` request has no body",
+    );
+    assert!(report.contains("`Options`"), "{report}");
+
+    let repo = Repo::new();
+    repo.edit(
+        OP,
+        "summary: Creates a widget.\n",
+        "summary: Creates a widget.\nmethod: PUT\n",
+    );
+    let report = repo.fails();
+    assert_reported(
+        &report,
+        OP,
+        3,
+        "method",
+        "method `PUT` is not one of this protocol's: POST, GET",
+    );
+}

@@ -64,7 +64,7 @@ fn metadata_keys(op: &Value) -> (BTreeSet<String>, BTreeMap<String, Top>) {
             walk(&p["schema"], &name, flat, &mut keys);
         }
         let location = match p["in"].as_str() {
-            Some("formData" | "body") => Location::Body,
+            Some("formData" | "body") => Location::Form,
             _ => Location::Query,
         };
         // Indexed names (`Filter.1.Key`) are a flattened list by construction, dotted names

@@ -203,3 +203,43 @@ fn endpoints_follow_the_product_spec() {
         "explicit wins"
     );
 }
+
+/// An operation whose documentation says `GET` (DescribeVpnGatewayAvailableZones) is sent as
+/// `GET` from the fluent call, with both signatures; `POST` operations stay `POST`.
+#[tokio::test]
+async fn each_operation_is_sent_with_its_documented_method() {
+    for version in [SignatureVersion::V3, SignatureVersion::V1] {
+        let server = TestServer::start(KEYS, |_| {
+            Reply::json(
+                200,
+                r#"{"RequestId":"req-1","AvailableZoneIdList":[{"ZoneId":"cn-hangzhou-h"}]}"#,
+            )
+        })
+        .await;
+        let client = client(&server, version);
+        client
+            .describe_vpn_gateway_available_zones()
+            .region_id("cn-hangzhou")
+            .spec("5M")
+            .send()
+            .await
+            .unwrap();
+        client
+            .send(request())
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        let sent = server.verified();
+        let methods: Vec<(&str, &str)> = sent
+            .iter()
+            .map(|v| (v.action.as_str(), v.method.as_str()))
+            .collect();
+        assert_eq!(
+            methods,
+            [
+                ("DescribeVpnGatewayAvailableZones", "GET"),
+                ("CreateVpnGateway", "POST")
+            ]
+        );
+        assert_eq!(sent[0].param("Spec"), Some("5M"));
+    }
+}

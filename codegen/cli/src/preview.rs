@@ -26,8 +26,11 @@ pub(crate) fn render(
     version: SignatureVersion,
 ) -> String {
     let (timestamp, nonce) = (auth::timestamp(), auth::nonce());
+    let binding = op.info.binding;
     let request = SigningRequest {
         host: endpoint.host(),
+        method: binding.method,
+        path: binding.path,
         action: op.info.action,
         version: product.version,
         params,
@@ -35,7 +38,7 @@ pub(crate) fn render(
         nonce: &nonce,
     };
     let signed = version.sign(&request, credentials);
-    let mut text = format!("POST {}", endpoint.url());
+    let mut text = format!("{} {}{}", binding.method, endpoint.origin(), binding.path);
     if !signed.query.is_empty() {
         text.push('?');
         text.push_str(&redact_query(&signed.query));

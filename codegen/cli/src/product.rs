@@ -4,6 +4,7 @@ use std::sync::OnceLock;
 
 use acs_cli_data::{OperationData, ProductData, Shape, StructData};
 use acs_runtime::client::{OperationInfo, ProductInfo};
+use acs_runtime::wire::Binding;
 
 /// One product of the `acs` command: its name, title and version for the listing, and its
 /// command data (a file the generator wrote), parsed only when the product is used.
@@ -78,6 +79,10 @@ impl Product {
                 .iter()
                 .map(|op| OperationInfo {
                     action: &op.name,
+                    binding: Binding {
+                        method: op.method,
+                        path: &op.path,
+                    },
                     idempotency_token: op.idempotency_token.as_deref(),
                     idempotent: op.idempotent,
                 })

@@ -14,7 +14,7 @@ pub(crate) fn params(fields: &[Field], values: &[Option<Arg>]) -> Params {
         let Some(value) = value else { continue };
         let location = match field.location {
             Location::Query => params::Location::Query,
-            Location::Body => params::Location::Body,
+            Location::Form => params::Location::Form,
         };
         match (field.style.separator(), value) {
             _ if field.style == Style::Json => {

@@ -110,7 +110,7 @@ fn sample_json(data: &ProductData, shape: &Shape) -> Value {
 fn sdk_keys(op: &ir::OperationIr, types: &TypeSpace) -> BTreeSet<(String, bool)> {
     let mut keys = BTreeSet::new();
     for field in &op.request.fields {
-        let body = field.location == Some(Location::Body);
+        let body = field.location == Some(Location::Form);
         let whole = matches!(
             field.style,
             Some(

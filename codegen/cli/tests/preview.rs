@@ -150,3 +150,32 @@ async fn preview_uses_the_region_endpoint_without_an_explicit_one() {
         "{outcome:#?}"
     );
 }
+
+#[tokio::test]
+async fn the_preview_shows_the_operations_own_method() {
+    let server = ok_server().await;
+    let endpoint = server.endpoint();
+    let outcome = acs(
+        &[
+            "--validate-only",
+            "vpc",
+            "DescribeVpnGatewayAvailableZones",
+            "--RegionId",
+            "cn-hangzhou",
+            "--Spec",
+            "5M",
+            "--endpoint",
+            &endpoint,
+        ],
+        &env_keys(),
+    )
+    .await;
+    assert_eq!(outcome.status, 0, "{outcome:#?}");
+    let first = outcome.stdout.lines().next().unwrap_or_default();
+    assert_eq!(
+        first,
+        format!("GET {endpoint}/?RegionId=cn-hangzhou&Spec=5M"),
+        "{outcome:#?}"
+    );
+    assert!(server.received().is_empty());
+}

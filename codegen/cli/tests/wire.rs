@@ -327,3 +327,26 @@ async fn environment_credentials_come_before_the_profile_file_unless_a_profile_i
     assert_eq!(verified.access_key_id, FILE_KEY.0);
     assert_eq!(outcome.stderr, "");
 }
+
+/// An operation documented as `GET` goes out as `GET`, with either signature.
+#[tokio::test]
+async fn a_get_operation_is_sent_as_get() {
+    for version in ["v3", "v1"] {
+        let (_, verified) = sent(
+            &[
+                "DescribeVpnGatewayAvailableZones",
+                "--RegionId",
+                "cn-hangzhou",
+                "--Spec",
+                "5M",
+                "--signature-version",
+                version,
+            ],
+            &env_keys(),
+        )
+        .await;
+        assert_eq!(verified.method, "GET", "{version}");
+        assert_eq!(verified.param("Spec"), Some("5M"));
+        assert!(verified.form.is_empty());
+    }
+}

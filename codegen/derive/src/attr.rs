@@ -7,33 +7,22 @@ use syn::meta::ParseNestedMeta;
 
 use crate::ctxt::Ctxt;
 
-/// Where a field travels: `location = "query" | "body"`.
-#[derive(Clone, Copy)]
-pub enum Location {
-    Query,
-    Body,
-}
+pub use acs_wire::{Location, Style};
 
-const LOCATIONS: &[(&str, Location)] = &[("query", Location::Query), ("body", Location::Body)];
+/// `location = "..."`: every location by the name the wire vocabulary gives it.
+const LOCATIONS: [(&str, Location); 2] = [
+    (Location::Query.name(), Location::Query),
+    (Location::Form.name(), Location::Form),
+];
 
-/// How a field is shaped on the wire: `style = "..."`.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Style {
-    /// `repeat_list` or `flat`: lists 1-based, nested values dotted (the default).
-    Dotted,
-    /// `json`: the whole value as one JSON string.
-    Json,
-    /// `simple`, `space_delimited`, `pipe_delimited`: a list joined by this separator.
-    Delimited(char),
-}
-
-const STYLES: &[(&str, Style)] = &[
-    ("repeat_list", Style::Dotted),
-    ("flat", Style::Dotted),
-    ("json", Style::Json),
-    ("simple", Style::Delimited(',')),
-    ("space_delimited", Style::Delimited(' ')),
-    ("pipe_delimited", Style::Delimited('|')),
+/// `style = "..."`: every style by the name the wire vocabulary gives it.
+const STYLES: [(&str, Style); 6] = [
+    (Style::RepeatList.name(), Style::RepeatList),
+    (Style::Flat.name(), Style::Flat),
+    (Style::Json.name(), Style::Json),
+    (Style::Simple.name(), Style::Simple),
+    (Style::SpaceDelimited.name(), Style::SpaceDelimited),
+    (Style::PipeDelimited.name(), Style::PipeDelimited),
 ];
 
 /// How field names become wire names when no `name` is given: `rename_all = "..."`.
@@ -108,7 +97,7 @@ impl Container {
                         rename_all.set(&meta.path, value);
                     }
                 } else if meta.path.is_ident("location") {
-                    if let Some(value) = get_choice(cx, "location", LOCATIONS, &meta)? {
+                    if let Some(value) = get_choice(cx, "location", &LOCATIONS, &meta)? {
                         location.set(&meta.path, value);
                     }
                 } else {
@@ -173,12 +162,12 @@ impl Field {
                         name.set(&meta.path, lit);
                     }
                 } else if meta.path.is_ident("location") {
-                    if let Some(value) = get_choice(cx, "location", LOCATIONS, &meta)? {
+                    if let Some(value) = get_choice(cx, "location", &LOCATIONS, &meta)? {
                         location.set(&meta.path, value);
                     }
                 } else if meta.path.is_ident("style") {
                     if let Some(lit) = get_lit_str(cx, "style", &meta)? {
-                        if let Some(value) = choose(cx, "style", STYLES, &lit) {
+                        if let Some(value) = choose(cx, "style", &STYLES, &lit) {
                             style.set(&meta.path, (value, lit));
                         }
                     }

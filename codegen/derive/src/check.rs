@@ -34,7 +34,7 @@ pub fn fields(cx: &Ctxt, fields: &[(&syn::Ident, &syn::Field, Field)]) {
             // A custom function or JSON can write any type.
             _ if attrs.with.is_some() => {}
             Some((Style::Json, _)) => {}
-            Some((Style::Delimited(_), lit)) => {
+            Some((style, lit)) if style.separator().is_some() => {
                 if let Some(scalar) = plain_scalar(&field.ty) {
                     cx.error_spanned_by(
                         lit,
@@ -47,7 +47,7 @@ pub fn fields(cx: &Ctxt, fields: &[(&syn::Ident, &syn::Field, Field)]) {
                 }
                 supported_type(cx, &field.ty);
             }
-            Some((Style::Dotted, _)) | None => supported_type(cx, &field.ty),
+            Some(_) | None => supported_type(cx, &field.ty),
         }
     }
 }

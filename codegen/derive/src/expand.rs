@@ -40,13 +40,13 @@ pub fn derive(input: &syn::DeriveInput) -> syn::Result<TokenStream> {
     let mut top_level_order: Vec<_> = written.iter().collect();
     top_level_order.sort_by_key(|(attrs, _)| match attrs.location {
         Location::Query => (0, attrs.name.as_str()),
-        Location::Body => (1, ""),
+        Location::Form => (1, ""),
     });
     let top_level = top_level_order.into_iter().map(|(attrs, value)| {
         let name = &attrs.name;
         let location = match attrs.location {
             Location::Query => quote!(#params::Location::Query),
-            Location::Body => quote!(#params::Location::Body),
+            Location::Form => quote!(#params::Location::Form),
         };
         quote!(__w.param_named(#location, const { #params::ParamName::new(#name) }, #value);)
     });
@@ -132,11 +132,13 @@ fn value_expr(
     if let Some(path) = &attrs.with {
         return quote_spanned!(path.span()=> &#params::With(#field_ref, #path));
     }
-    match attrs.style.as_ref().map(|(style, _)| *style) {
-        Some(Style::Json) => quote!(&#params::Json::new(#field_ref)),
-        Some(Style::Delimited(separator)) => {
-            quote!(&#params::Delimited::new(#field_ref, #separator))
-        }
-        Some(Style::Dotted) | None => field_ref,
+    let style = attrs
+        .style
+        .as_ref()
+        .map_or(Style::default(), |(style, _)| *style);
+    match (style, style.separator()) {
+        (Style::Json, _) => quote!(&#params::Json::new(#field_ref)),
+        (_, Some(separator)) => quote!(&#params::Delimited::new(#field_ref, #separator)),
+        (_, None) => field_ref,
     }
 }

@@ -19,17 +19,17 @@ use proc_macro::TokenStream;
 /// Container attributes, `#[rpc(...)]` on the struct:
 /// - `rename_all = "PascalCase" | "camelCase" | "snake_case"`: the wire name of a field
 ///   without `name` (default `PascalCase`: `region_id` is sent as `RegionId`);
-/// - `location = "query" | "body"`: the default location of the fields (default `query`);
+/// - `location = "query" | "form"`: the default location of the fields (default `query`);
 /// - `crate = "path"`: where the runtime is, when it is not `::acs_runtime`.
 ///
 /// Field attributes, `#[rpc(...)]` on a field:
 /// - `name = "VSwitchId"`: the wire name;
-/// - `location = "query" | "body"`: URL query or form body; values nested in the field go
+/// - `location = "query" | "form"`: URL query or form body; values nested in the field go
 ///   with it;
-/// - `style = "..."`: `repeat_list` and `flat` are the default shape (lists 1-based,
+/// - `style = "..."`: `repeatList` and `flat` are the default shape (lists 1-based,
 ///   `Key.1`, nested structs dotted, `Key.Field`); `json` sends the whole value (any
 ///   `serde::Serialize`) as one JSON string, nothing when it is `null`; `simple`,
-///   `space_delimited` and `pipe_delimited` join a list of scalars with `,`, ` ` or `|`;
+///   `spaceDelimited` and `pipeDelimited` join a list of scalars with `,`, ` ` or `|`;
 /// - `skip`: the field is not sent;
 /// - `with = path::to_fn`: the field is written by calling
 ///   `path::to_fn(&self.field, w: &mut ParamWriter<'_>, key: &mut String)`, so the function

@@ -70,16 +70,20 @@ fn generated_code_matches_the_reviewed_snapshot() {
 #[test]
 fn the_fixture_exercises_every_shape() {
     let files = acs_codegen::generate(&manifest_dir().join("tests/fixtures")).unwrap();
-    // The operation's module and the shared types it uses.
+    // The operations' modules and the shared types they use.
     let contents: String = files
         .iter()
         .filter(|f| {
-            f.path.ends_with("src/operation/create_widget.rs") || f.path.ends_with("src/types.rs")
+            f.path.ends_with("src/operation/create_widget.rs")
+                || f.path.ends_with("src/operation/describe_widget.rs")
+                || f.path.ends_with("src/types.rs")
         })
         .map(|f| f.contents.as_str())
         .collect();
     for needle in [
-        "location = \"body\"",
+        "location = \"form\"",
+        "method: ::acs_runtime::wire::Method::Get",
+        "method: ::acs_runtime::wire::Method::Post",
         "style = \"json\"",
         "style = \"simple\"",
         "pub r#type: Option<crate::types::Type>",

@@ -129,7 +129,7 @@ struct CreateVpnConnection {
     remote_subnet: String,
     #[rpc(name = "Tags")]
     tags: Vec<Tag>,
-    #[rpc(name = "TunnelOptionsSpecification", location = "body")]
+    #[rpc(name = "TunnelOptionsSpecification", location = "form")]
     tunnel_options_specification: Vec<TunnelOptions>,
 }
 

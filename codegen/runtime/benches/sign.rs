@@ -7,6 +7,7 @@ use std::hint::black_box;
 use acs_runtime::auth::sign_v3::EMPTY_BODY_SHA256;
 use acs_runtime::auth::{self, Credentials, SignatureVersion, SignedRequest, SigningRequest};
 use acs_runtime::params::{Location, Params};
+use acs_runtime::wire::Method;
 use criterion::{Criterion, criterion_group, criterion_main};
 use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
@@ -44,6 +45,8 @@ fn serialize_and_sign<R>(
     let (nonce, timestamp) = (auth::nonce(), auth::timestamp());
     let request = SigningRequest {
         host: HOST,
+        method: Method::Post,
+        path: "/",
         action: "CreateVpnGateway",
         version: "2016-04-28",
         params: &params,

@@ -18,6 +18,7 @@ pub mod validate;
 pub mod waiter;
 
 pub use acs_rpc_derive::RpcParams;
+pub use acs_wire as wire;
 
 /// Re-exports the code expanded from this crate's macros refers to; not public API.
 #[doc(hidden)]

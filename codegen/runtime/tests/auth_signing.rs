@@ -2,10 +2,13 @@
 
 use acs_runtime::auth::{Credentials, SignatureVersion, SigningRequest, sign_v1, sign_v3};
 use acs_runtime::params::{Location, Params};
+use acs_runtime::wire::Method;
 
 fn request<'a>(params: &'a Params, host: &'a str) -> SigningRequest<'a> {
     SigningRequest {
         host,
+        method: Method::Post,
+        path: "/",
         action: "RunInstances",
         version: "2014-05-26",
         params,
@@ -58,7 +61,7 @@ fn v3_reproduces_the_official_vector_from_params() {
 fn v3_with_a_form_body_and_sts_signs_content_type_and_token() {
     let mut params = Params::new();
     params.push(Location::Query, "RegionId", "cn-hangzhou");
-    params.push(Location::Body, "Name", "a b*~/é");
+    params.push(Location::Form, "Name", "a b*~/é");
     let credentials = Credentials::sts("id", "secret", "token-1");
     let signed = SignatureVersion::V3.sign(&request(&params, "vpc.aliyuncs.com"), &credentials);
     assert_eq!(signed.body, "Name=a%20b%2A~%2F%C3%A9");
@@ -82,6 +85,7 @@ fn v3_with_a_form_body_and_sts_signs_content_type_and_token() {
     let expected = sign_v3::authorization(
         &credentials,
         "POST",
+        "/",
         &[("RegionId", "cn-hangzhou")],
         &wire_headers,
         signed.body.as_bytes(),
@@ -93,7 +97,7 @@ fn v3_with_a_form_body_and_sts_signs_content_type_and_token() {
 fn v1_puts_common_params_and_signature_in_the_query_and_signs_the_body() {
     let mut params = Params::new();
     params.push(Location::Query, "RegionId", "cn-hangzhou");
-    params.push(Location::Body, "Tunnel.1.Psk", "a b&c");
+    params.push(Location::Form, "Tunnel.1.Psk", "a b&c");
     let credentials = Credentials::sts("testid", "testsecret", "tok");
     let signed = SignatureVersion::V1.sign(&request(&params, "vpc.aliyuncs.com"), &credentials);
     assert_eq!(signed.body, "Tunnel.1.Psk=a%20b%26c");

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use acs_runtime::RpcParams;
 use acs_runtime::auth::{Credentials, SignatureVersion, SigningRequest};
 use acs_runtime::params::{self, Location, Params, RpcParams as _};
+use acs_runtime::wire::Method;
 use percent_encoding::percent_decode_str;
 use proptest::prelude::*;
 
@@ -33,7 +34,7 @@ struct Item {
 struct Request {
     #[rpc(name = "RegionId")]
     region_id: String,
-    #[rpc(name = "Items", location = "body")]
+    #[rpc(name = "Items", location = "form")]
     items: Vec<Item>,
     #[rpc(name = "Labels")]
     labels: BTreeMap<String, String>,
@@ -193,6 +194,8 @@ proptest! {
         }
         let request = SigningRequest {
             host: "vpc.aliyuncs.com",
+            method: Method::Post,
+            path: "/",
             action: "DescribeVpcs",
             version: "2016-04-28",
             params: &params,

@@ -87,9 +87,9 @@ struct CreateVpnConnection {
     remote_subnet: String,
     #[rpc(name = "IkeConfig", style = "json")]
     ike_config: Option<IkeConfig>,
-    #[rpc(name = "Tags", style = "repeat_list")]
+    #[rpc(name = "Tags", style = "repeatList")]
     tags: Option<Vec<Tag>>,
-    #[rpc(name = "TunnelOptionsSpecification", location = "body", style = "flat")]
+    #[rpc(name = "TunnelOptionsSpecification", location = "form", style = "flat")]
     tunnel_options_specification: Option<Vec<TunnelOptions>>,
 }
 
@@ -350,15 +350,15 @@ fn delimited_styles_join_a_list_into_one_value() {
     struct Request {
         #[rpc(name = "VbrInstanceIds", style = "simple")]
         vbr_instance_ids: Vec<String>,
-        #[rpc(name = "Spaced", style = "space_delimited")]
+        #[rpc(name = "Spaced", style = "spaceDelimited")]
         spaced: Option<Vec<&'static str>>,
-        #[rpc(name = "Piped", style = "pipe_delimited")]
+        #[rpc(name = "Piped", style = "pipeDelimited")]
         piped: [u32; 3],
         #[rpc(name = "Flags", style = "simple")]
         flags: Box<[bool]>,
         #[rpc(name = "Missing", style = "simple")]
         missing: Option<Vec<String>>,
-        #[rpc(name = "Empty", style = "pipe_delimited")]
+        #[rpc(name = "Empty", style = "pipeDelimited")]
         empty: Vec<i64>,
         #[rpc(name = "OneEmpty", style = "simple")]
         one_empty: Vec<String>,
@@ -591,7 +591,7 @@ fn maps_are_written_in_key_order() {
 #[test]
 fn locations_default_per_container_and_nested_values_inherit() {
     #[derive(RpcParams)]
-    #[rpc(location = "body")]
+    #[rpc(location = "form")]
     struct Request {
         #[rpc(name = "RegionId", location = "query")]
         region_id: String,
@@ -680,7 +680,7 @@ fn skip_and_with() {
     }
     #[derive(RpcParams)]
     struct Outer {
-        #[rpc(name = "Inner", location = "body")]
+        #[rpc(name = "Inner", location = "form")]
         inner: Request,
     }
     let request = Request {
@@ -766,7 +766,7 @@ fn crate_path_generic_structs_and_empty_structs() {
 fn params_and_encoded_params_by_hand() {
     let mut params = Params::new();
     params.push(Location::Query, "A", "1 2");
-    params.push(Location::Body, "B*", String::from("x"));
+    params.push(Location::Form, "B*", String::from("x"));
     params.push(Location::Query, "C", "");
     assert_eq!(
         *params.query(),
@@ -782,15 +782,15 @@ fn params_and_encoded_params_by_hand() {
     assert_eq!(params.encoded_body(), "B%2A=x");
 
     let mut encoded = EncodedParams::new();
-    encoded.push(Location::Body, "B*", "x");
+    encoded.push(Location::Form, "B*", "x");
     encoded.push(Location::Query, "A", "1 2");
     encoded.push(Location::Query, "C", "");
     assert_eq!((encoded.query(), encoded.body()), ("A=1%202&C=", "B%2A=x"));
 
     let mut writer = ParamWriter::pairs(&mut params);
     assert_eq!(writer.location(), Location::Query);
-    writer.param(Location::Body, "D", &Some(4u8));
-    assert_eq!(writer.location(), Location::Body);
+    writer.param(Location::Form, "D", &Some(4u8));
+    assert_eq!(writer.location(), Location::Form);
     assert_eq!(params.body().get(1), Some(("D", "4")));
 }
 

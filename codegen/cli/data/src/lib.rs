@@ -9,7 +9,8 @@ mod shape;
 use acs_rules::Rule;
 use serde::{Deserialize, Serialize};
 
-pub use shape::{Location, Shape, Style};
+pub use acs_wire::{Location, Method, Style};
+pub use shape::Shape;
 
 /// One product: how to reach it and its operations.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -46,6 +47,12 @@ pub struct OperationData {
     /// Markdown description.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
+    /// The HTTP method of its binding.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub method: Method,
+    /// The path of its binding.
+    #[serde(default = "rpc_path", skip_serializing_if = "is_rpc_path")]
+    pub path: String,
     /// Wire name of the idempotency token the client fills, e.g. `ClientToken`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub idempotency_token: Option<String>,
@@ -69,11 +76,11 @@ pub struct OperationData {
 pub struct Field {
     /// Wire name, e.g. `VSwitchId`.
     pub name: String,
-    /// Query or body (top-level parameters only).
-    #[serde(default, skip_serializing_if = "Location::is_query")]
+    /// Query or form body (top-level parameters only).
+    #[serde(default, skip_serializing_if = "is_default")]
     pub location: Location,
     /// How the value is flattened (top-level parameters only).
-    #[serde(default, skip_serializing_if = "Style::is_flat")]
+    #[serde(default, skip_serializing_if = "is_default")]
     pub style: Style,
     /// The value's shape.
     pub shape: Shape,
@@ -176,3 +183,17 @@ pub fn read(text: &str) -> Result<ProductData, serde_json::Error> {
 
 #[cfg(test)]
 mod tests;
+
+/// Whether `value` is its type's default, which the data leaves out.
+fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
+}
+
+/// The path of every RPC operation, which the data leaves out.
+fn rpc_path() -> String {
+    acs_wire::Binding::RPC_PATH.to_owned()
+}
+
+fn is_rpc_path(path: &str) -> bool {
+    path == acs_wire::Binding::RPC_PATH
+}

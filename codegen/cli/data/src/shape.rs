@@ -1,4 +1,4 @@
-//! The shape of a value, where a parameter travels and how it is flattened.
+//! The shape of a value.
 
 use acs_rules::Rule;
 use serde::{Deserialize, Serialize};
@@ -35,56 +35,4 @@ pub enum Shape {
     Map(Box<Shape>),
     /// The nested struct of this index in [`ProductData::structs`](crate::ProductData::structs).
     Struct(usize),
-}
-
-/// Where a parameter travels.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Location {
-    /// The URL query.
-    #[default]
-    Query,
-    /// The form body.
-    Body,
-}
-
-impl Location {
-    /// Whether this is the URL query.
-    pub fn is_query(&self) -> bool {
-        *self == Self::Query
-    }
-}
-
-/// How a top-level parameter is flattened onto the wire.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Style {
-    /// Lists as `Name.1`, `Name.2`, nested fields as `Name.Field`.
-    #[default]
-    Flat,
-    /// The whole value as one JSON string.
-    Json,
-    /// A list joined with commas.
-    Simple,
-    /// A list joined with spaces.
-    SpaceDelimited,
-    /// A list joined with `|`.
-    PipeDelimited,
-}
-
-impl Style {
-    /// Whether this is the default flattening.
-    pub fn is_flat(&self) -> bool {
-        *self == Self::Flat
-    }
-
-    /// The separator of a joined list, for the delimited styles.
-    pub fn separator(self) -> Option<char> {
-        match self {
-            Self::Simple => Some(','),
-            Self::SpaceDelimited => Some(' '),
-            Self::PipeDelimited => Some('|'),
-            Self::Flat | Self::Json => None,
-        }
-    }
 }

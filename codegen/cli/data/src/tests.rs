@@ -8,7 +8,7 @@ fn product() -> ProductData {
         fields: vec![Field {
             name: "Key".into(),
             location: Location::Query,
-            style: Style::Flat,
+            style: Style::RepeatList,
             shape: Shape::String,
             rules: vec![Rule::Length(Span::new(Some(1), Some(128)))],
             default: None,
@@ -18,7 +18,7 @@ fn product() -> ProductData {
     };
     let ids = Field {
         name: "VbrInstanceIds".into(),
-        location: Location::Body,
+        location: Location::Form,
         style: Style::Simple,
         shape: Shape::List {
             item: Box::new(Shape::Enum(vec!["a".into(), "b\"".into()])),
@@ -48,6 +48,8 @@ fn product() -> ProductData {
             name: "Grant".into(),
             summary: "Grants.".into(),
             description: String::new(),
+            method: Method::Get,
+            path: "/".into(),
             idempotency_token: Some("ClientToken".into()),
             idempotent: false,
             parameters: vec![ids, tags],
@@ -88,6 +90,22 @@ fn separators_of_the_delimited_styles() {
     assert_eq!(Style::Simple.separator(), Some(','));
     assert_eq!(Style::SpaceDelimited.separator(), Some(' '));
     assert_eq!(Style::PipeDelimited.separator(), Some('|'));
-    assert_eq!(Style::Flat.separator(), None);
+    assert_eq!(Style::RepeatList.separator(), None);
     assert_eq!(Style::Json.separator(), None);
+}
+
+#[test]
+fn the_binding_is_written_only_where_it_is_not_post_to_the_root() {
+    let mut product = product();
+    let text = write("c", &product);
+    assert!(text.contains("\"method\":\"GET\""), "{text}");
+    assert!(!text.contains("\"path\""), "{text}");
+    product.operations[0].method = Method::Post;
+    let text = write("c", &product);
+    assert!(!text.contains("\"method\""), "{text}");
+    let operation = &read(&text).unwrap().operations[0];
+    assert_eq!(
+        (operation.method, operation.path.as_str()),
+        (Method::Post, "/")
+    );
 }

@@ -1,7 +1,7 @@
 use acs_runtime::RpcParams;
 
 #[derive(RpcParams)]
-#[rpc(location = "form")]
+#[rpc(location = "formData")]
 struct Request {
     #[rpc(name = "RegionId", location = "path")]
     region_id: String,

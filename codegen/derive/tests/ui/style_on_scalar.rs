@@ -4,9 +4,9 @@ use acs_runtime::RpcParams;
 struct Request<'a> {
     #[rpc(name = "VpcId", style = "simple")]
     vpc_id: String,
-    #[rpc(name = "PageSize", style = "pipe_delimited")]
+    #[rpc(name = "PageSize", style = "pipeDelimited")]
     page_size: Option<u32>,
-    #[rpc(name = "Name", style = "space_delimited")]
+    #[rpc(name = "Name", style = "spaceDelimited")]
     name: &'a str,
 }
 

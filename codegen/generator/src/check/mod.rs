@@ -11,6 +11,7 @@ use std::path::Path;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::ir::names;
+use crate::spec::binding;
 use crate::spec::locate::{locate, parse_path};
 use crate::spec::model::{Operation, Product};
 use crate::spec::{ProductDir, SpecTree};
@@ -48,6 +49,9 @@ fn check_product(dir: &ProductDir, diagnostics: &mut Diagnostics) {
     for file in &dir.operations {
         let mut sink = Sink::new(&file.file, &file.text, diagnostics);
         operation(&file.operation, &file.file, &operations, &mut sink);
+        for (path, problem) in binding::problems(dir.product.protocol, &file.operation) {
+            sink.report(&path, problem);
+        }
         let name = &file.operation.name;
         if let Some(problem) = names::operation_problem(name) {
             sink.report("name", problem);

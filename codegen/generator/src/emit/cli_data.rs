@@ -3,9 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use acs_cli_data::{
-    Field, Location, OperationData, PagerData, ProductData, Shape, StructData, Style, WaitData,
-};
+use acs_cli_data::{Field, OperationData, PagerData, ProductData, Shape, StructData, WaitData};
 
 use crate::ir::names::FieldName;
 use crate::ir::{CrateIr, FieldIr, OperationIr, StructIr, TypeId, TypeIr, TypeRef, TypeSpace};
@@ -81,6 +79,8 @@ fn operation(op: &OperationIr, ir: &CrateIr, structs: &mut Structs) -> Operation
         name: op.action.clone(),
         summary: op.summary.clone(),
         description: op.description.as_deref().unwrap_or("").trim().to_owned(),
+        method: op.binding.method,
+        path: op.binding.path.to_owned(),
         idempotency_token: op.idempotency_token.clone(),
         idempotent: op.idempotent,
         parameters,
@@ -92,17 +92,8 @@ fn operation(op: &OperationIr, ir: &CrateIr, structs: &mut Structs) -> Operation
 fn field(f: &FieldIr, types: &TypeSpace, structs: &mut Structs, notes: &[String]) -> Field {
     Field {
         name: f.wire.clone(),
-        location: match f.location {
-            Some(model::Location::Body) => Location::Body,
-            _ => Location::Query,
-        },
-        style: match f.style {
-            Some(model::Style::Json) => Style::Json,
-            Some(model::Style::Simple) => Style::Simple,
-            Some(model::Style::SpaceDelimited) => Style::SpaceDelimited,
-            Some(model::Style::PipeDelimited) => Style::PipeDelimited,
-            Some(model::Style::RepeatList | model::Style::Flat) | None => Style::Flat,
-        },
+        location: f.location.unwrap_or_default(),
+        style: f.style.unwrap_or_default(),
         shape: shape(&f.ty, types, structs),
         rules: f.rules.clone(),
         default: f.default.clone(),

@@ -12,7 +12,7 @@ pub const IDEMPOTENCY_NOTE: &str = "Idempotency token: when left empty the clien
 pub fn field_doc(field: &FieldIr) -> String {
     let mut doc = field.doc.trim().to_owned();
     let place = match field.location {
-        Some(Location::Body) => " (form body)",
+        Some(Location::Form) => " (form body)",
         Some(Location::Query) | None => "",
     };
     let mut facts = vec![format!("Wire name: `{}`{place}.", field.wire)];

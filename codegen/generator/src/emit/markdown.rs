@@ -3,20 +3,18 @@
 use acs_rules::Markup;
 
 use crate::ir::{CrateIr, FieldIr, OperationIr, TypeIr, TypeRef, TypeSpace};
-use crate::spec::model::{Location, Method};
 
 /// The page (after the header).
 pub fn operation_page(ir: &CrateIr, op: &OperationIr) -> String {
     let p = &ir.product;
     let mut page = format!("# {}\n\n{}\n\n", op.action, op.summary);
-    let method = match op.method {
-        Method::Post => "POST",
-        Method::Get => "GET",
-    };
+    let binding = &op.binding;
     page.push_str(&format!(
-        "Product `{}`, API version `{}`, RPC style: `{method} /` with `Action={}`. Rust: `{}::operation::{}::{}`, or `client.{}()` on the product's `Client`.\n\n",
+        "Product `{}`, API version `{}`, RPC style: `{} {}` with `Action={}`. Rust: `{}::operation::{}::{}`, or `client.{}()` on the product's `Client`.\n\n",
         p.code,
         p.api_version,
+        binding.method,
+        binding.path,
         op.action,
         ir.crate_ident,
         op.module,
@@ -39,10 +37,7 @@ pub fn operation_page(ir: &CrateIr, op: &OperationIr) -> String {
         page.push_str("| Parameter | Location | Type | Required | Default | Example | Constraints | Description |\n");
         page.push_str("|---|---|---|---|---|---|---|---|\n");
         for field in &op.request.fields {
-            let location = match field.location {
-                Some(Location::Body) => "body",
-                _ => "query",
-            };
+            let location = field.location.unwrap_or_default().name();
             parameter_rows(field, &field.wire, location, &ir.types, &mut page);
         }
         page.push('\n');

@@ -121,6 +121,7 @@ fn operation_module(op: &OperationIr, ir: &CrateIr) -> TokenStream {
         None => quote!(None),
     };
     let idempotent = op.idempotent;
+    let binding = tokens::binding(&op.binding);
     let feature = op.feature.iter().map(|feature| {
         format!(" Needs the cargo feature `{feature}` of this crate (on by default).")
     });
@@ -134,6 +135,7 @@ fn operation_module(op: &OperationIr, ir: &CrateIr) -> TokenStream {
         pub static OPERATION: ::acs_runtime::client::OperationInfo =
             ::acs_runtime::client::OperationInfo {
                 action: #action,
+                binding: #binding,
                 idempotency_token: #token,
                 idempotent: #idempotent,
             };

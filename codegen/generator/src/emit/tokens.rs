@@ -3,6 +3,8 @@
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
+use acs_wire::{Binding, Method};
+
 use crate::ir::{FieldName, TypeRef, TypeSpace};
 
 /// The identifier of a type, module or method name the naming layer decided.
@@ -53,5 +55,23 @@ pub fn cfg_features<'a>(features: impl IntoIterator<Item = &'a String>) -> Token
         [] => quote!(),
         [one] => quote!(#[cfg(feature = #one)]),
         many => quote!(#[cfg(any(#(feature = #many),*))]),
+    }
+}
+
+/// An operation's binding as a constant expression of the runtime's wire vocabulary.
+pub fn binding(binding: &Binding) -> TokenStream {
+    let method = ident(match binding.method {
+        Method::Get => "Get",
+        Method::Post => "Post",
+        Method::Put => "Put",
+        Method::Delete => "Delete",
+        Method::Patch => "Patch",
+    });
+    let path = binding.path;
+    quote! {
+        ::acs_runtime::wire::Binding {
+            method: ::acs_runtime::wire::Method::#method,
+            path: #path,
+        }
     }
 }

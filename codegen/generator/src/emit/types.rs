@@ -8,7 +8,6 @@ use super::rustdoc::doc_attrs;
 use super::tokens::{cfg_features, field_ident, ident, rust_type};
 use super::validation;
 use crate::ir::{CrateIr, EnumIr, FieldIr, Side, StructIr, TypeIr, TypeSpace};
-use crate::spec::model::{Location, Style};
 
 /// The `types` module: every nested type of the crate, once.
 pub fn types_module(ir: &CrateIr) -> TokenStream {
@@ -28,17 +27,16 @@ pub fn types_module(ir: &CrateIr) -> TokenStream {
 /// The `#[rpc(...)]` attribute of a request field.
 fn rpc_attr(field: &FieldIr) -> TokenStream {
     let name = &field.wire;
-    let location = (field.location == Some(Location::Body)).then(|| quote!(, location = "body"));
-    let style = field.style.map(|s| {
-        let s = match s {
-            Style::RepeatList => "repeat_list",
-            Style::Flat => "flat",
-            Style::Json => "json",
-            Style::Simple => "simple",
-            Style::SpaceDelimited => "space_delimited",
-            Style::PipeDelimited => "pipe_delimited",
-        };
-        quote!(, style = #s)
+    let location = field
+        .location
+        .filter(|location| !location.is_query())
+        .map(|location| {
+            let location = location.name();
+            quote!(, location = #location)
+        });
+    let style = field.style.map(|style| {
+        let style = style.name();
+        quote!(, style = #style)
     });
     quote!(#[rpc(name = #name #location #style)])
 }

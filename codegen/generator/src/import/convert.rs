@@ -174,6 +174,15 @@ pub(super) fn operation(name: &str, api: &Api, cx: &mut Cx<'_>) -> Operation {
             None => parameters.extend(parameter(p, cx)),
         }
     }
+    let has_form = parameters
+        .iter()
+        .any(|p| p.location == Some(Location::Form));
+    let method = if !method.has_body() && has_form {
+        cx.add(Kind::FormWithGet, "methods", "");
+        Method::Post
+    } else {
+        method
+    };
     let mut operation = Operation {
         name: name.to_owned(),
         summary,
@@ -345,10 +354,10 @@ fn parameter(p: &super::metadata::Parameter, cx: &mut Cx<'_>) -> Option<Member> 
     }
     let location = match p.location.as_deref() {
         None | Some("query") => Location::Query,
-        Some("body") => Location::Body,
+        Some("body") => Location::Form,
         Some("formData") => {
             cx.add(Kind::BodyParameter, &path, "");
-            Location::Body
+            Location::Form
         }
         Some(other) => {
             cx.add(

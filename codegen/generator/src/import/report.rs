@@ -29,8 +29,11 @@ pub enum Kind {
     InvalidConstraint,
     /// A `ClientToken` parameter; marked `idempotency_token: true`.
     IdempotencyToken,
-    /// A `formData` parameter; sent in the body (`in: body`).
+    /// A `formData` parameter; sent in the form body (`in: form`).
     BodyParameter,
+    /// Form parameters on an operation documented as `GET` only, which sends no body;
+    /// imported as `POST`.
+    FormWithGet,
     /// An error code listed under several HTTP statuses; one entry kept, the others described.
     DuplicateErrorCode,
     /// Errors listed under a status that is not an HTTP error status (`200`, `4003`); given
@@ -97,7 +100,8 @@ impl Kind {
             Self::InvalidDefault => "default breaks its own type or constraints: dropped",
             Self::InvalidConstraint => "constraint rejected by the spec checks: dropped",
             Self::IdempotencyToken => "`ClientToken` parameter: marked `idempotency_token: true`",
-            Self::BodyParameter => "`in: formData`: imported as `in: body`",
+            Self::BodyParameter => "`in: formData`: imported as `in: form`",
+            Self::FormWithGet => "form parameters on a GET operation (no body): imported as POST",
             Self::DuplicateErrorCode => {
                 "error code under several HTTP statuses: one entry, the others in its description"
             }

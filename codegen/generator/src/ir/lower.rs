@@ -8,8 +8,8 @@ use super::{
 };
 use super::{features, flows};
 use crate::spec::ProductDir;
-use crate::spec::model::{Format, Member, Operation, Product, Scalar, Style, TypeName};
-use crate::spec::rules;
+use crate::spec::model::{Format, Member, Operation, Product, Protocol, Scalar, Style, TypeName};
+use crate::spec::{binding, rules};
 
 /// Lowers one product folder into the crate `package`; `source` is the folder as shown in
 /// generated headers.
@@ -32,7 +32,7 @@ pub fn lower_product(dir: &ProductDir, package: String, source: String) -> Crate
     let operations: Vec<OperationIr> = specs
         .into_iter()
         .map(|op| {
-            let mut lowered = lower_operation(op, &mut types);
+            let mut lowered = lower_operation(op, dir.product.protocol, &mut types);
             lowered.feature = feature_of.remove(&op.name);
             lowered
         })
@@ -70,7 +70,7 @@ fn product(p: &Product) -> ProductIr {
     }
 }
 
-fn lower_operation(op: &Operation, types: &mut TypeSpace) -> OperationIr {
+fn lower_operation(op: &Operation, protocol: Protocol, types: &mut TypeSpace) -> OperationIr {
     let mut lowering = Lowering {
         types,
         operation: &op.name,
@@ -121,7 +121,7 @@ fn lower_operation(op: &Operation, types: &mut TypeSpace) -> OperationIr {
         description: op.description.clone(),
         deprecated: op.deprecated,
         feature: None,
-        method: op.method,
+        binding: binding::resolve(protocol, op),
         module: names::module_name(&op.name),
         example: example(&op.parameters, &request),
         request,

@@ -1,6 +1,6 @@
 //! The intermediate model: a checked spec resolved into Rust names, Rust types and rules,
 //! ready to emit. Emitters render it and nothing else: no spec struct reaches them, only the
-//! small vocabulary enums of the spec model (`Location`, `Style`, `Method`, `PaginationStyle`).
+//! wire vocabulary (`Binding`, `Location`, `Style`) and the spec's `PaginationStyle`.
 
 mod features;
 mod flows;
@@ -16,7 +16,9 @@ use acs_rules::Rule;
 
 pub use names::FieldName;
 
-use crate::spec::model::{Location, Method, PaginationStyle, Style};
+use acs_wire::Binding;
+
+use crate::spec::model::{Location, PaginationStyle, Style};
 
 /// One generated crate.
 #[derive(Debug)]
@@ -85,8 +87,8 @@ pub struct OperationIr {
     pub deprecated: bool,
     /// The cargo feature that enables it, when the crate is split into features.
     pub feature: Option<String>,
-    /// HTTP method.
-    pub method: Method,
+    /// How the operation is sent: method and path, resolved from the product's protocol.
+    pub binding: Binding,
     /// Module name, e.g. `create_vpn_gateway`; also the client method's name.
     pub module: String,
     /// The request struct.

@@ -1,5 +1,6 @@
 //! The spec: the YAML format's model, the loader of a spec tree (with overlays) and position lookup.
 
+pub mod binding;
 pub mod load;
 pub mod locate;
 pub mod model;

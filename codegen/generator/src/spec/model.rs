@@ -8,6 +8,8 @@ use std::fmt;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+pub use acs_wire::{Location, Method, Style};
+
 /// `product.yaml`: one per product version folder.
 #[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -71,7 +73,8 @@ pub struct Operation {
     /// Markdown description: usage notes and caveats.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// HTTP method; RPC services take `POST`.
+    /// HTTP method: `POST` (the default) or, where the documentation says so, `GET`, which
+    /// sends every parameter in the query.
     #[serde(default)]
     pub method: Method,
     /// Whether the service discourages this operation.
@@ -160,17 +163,6 @@ pub struct Waiter {
     pub max_wait_ms: u64,
 }
 
-/// HTTP method of an operation.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
-#[serde(rename_all = "UPPERCASE")]
-pub enum Method {
-    /// `POST /`, parameters in the query and the form body.
-    #[default]
-    Post,
-    /// `GET /`, parameters in the query.
-    Get,
-}
-
 /// How an asynchronous operation finishes: the operation that observes the work and, when the
 /// spec has one, the waiter of that operation that waits for it. States and timing belong to
 /// the waiter alone (`waiters:` of the polled operation).
@@ -201,7 +193,7 @@ pub struct Member {
     /// Rust field name when the derived snake_case name collides or reads badly.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rust_name: Option<String>,
-    /// Where a top-level request parameter travels: `query` (default) or `body`.
+    /// Where a top-level request parameter travels: `query` (default) or `form`.
     #[serde(default, rename = "in", skip_serializing_if = "Option::is_none")]
     pub location: Option<Location>,
     /// How a list or object parameter is flattened on the wire.
@@ -244,34 +236,6 @@ pub struct Member {
     /// Value shape of a `map` (keys are strings).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub values: Option<Box<Member>>,
-}
-
-/// Where a request parameter travels.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum Location {
-    /// URL query string.
-    Query,
-    /// `application/x-www-form-urlencoded` body.
-    Body,
-}
-
-/// How a structured parameter is written as flat wire pairs.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
-#[serde(rename_all = "camelCase")]
-pub enum Style {
-    /// `Name.1=a&Name.2=b`, nested fields joined with dots.
-    RepeatList,
-    /// Same flattening as `repeatList`.
-    Flat,
-    /// The whole value as one JSON string.
-    Json,
-    /// A list joined with commas.
-    Simple,
-    /// A list joined with spaces.
-    SpaceDelimited,
-    /// A list joined with `|`.
-    PipeDelimited,
 }
 
 /// Value types of the spec.

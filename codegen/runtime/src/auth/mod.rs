@@ -1,8 +1,8 @@
 //! Credentials (every source of the official credentials chain) and request signing
 //! (ACS3-HMAC-SHA256 and HMAC-SHA1).
 //!
-//! [`SignatureVersion::sign`] turns one RPC request ([`SigningRequest`]) into what goes on
-//! the wire ([`SignedRequest`]); [`sign_v3`] and [`sign_v1`] also expose the bare
+//! [`SignatureVersion::sign`] turns one request ([`SigningRequest`]: method, path, action,
+//! parameters) into what goes on the wire ([`SignedRequest`]); [`sign_v3`] and [`sign_v1`] also expose the bare
 //! algorithms for requests signed with other headers or parameters.
 
 mod chain;
@@ -44,6 +44,8 @@ use std::borrow::Cow;
 
 use smallvec::SmallVec;
 
+use acs_wire::Method;
+
 use crate::params::{Pairs, Params, encode, encode_into, is_unreserved, key_prefix};
 
 /// The content type of a form body.
@@ -73,11 +75,15 @@ impl SignatureVersion {
     }
 }
 
-/// One RPC request as the signers see it. Method `POST`, path `/`.
+/// One request as the signers see it.
 #[derive(Clone, Copy, Debug)]
 pub struct SigningRequest<'a> {
     /// The `host` header: the endpoint's host, with its port when not the scheme's default.
     pub host: &'a str,
+    /// The HTTP method, from the operation's binding.
+    pub method: Method,
+    /// The path as sent (already encoded), from the operation's binding: `/` for RPC.
+    pub path: &'a str,
     /// The API name, e.g. `CreateVpnGateway`.
     pub action: &'a str,
     /// The API version, e.g. `2016-04-28`.
@@ -95,6 +101,10 @@ pub struct SigningRequest<'a> {
 /// Header values borrow what they can from the [`SigningRequest`] and the credentials.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SignedRequest<'a> {
+    /// The HTTP method.
+    pub method: Method,
+    /// The path as sent.
+    pub path: &'a str,
     /// The encoded URL query, without `?`.
     pub query: String,
     /// The encoded form body; empty when there is none.

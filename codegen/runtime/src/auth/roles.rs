@@ -193,13 +193,13 @@ impl OidcRole {
                     self.token_file.display()
                 ),
             })?;
-        let mut params = self.role.params(Location::Body);
+        let mut params = self.role.params(Location::Form);
         params.push(
-            Location::Body,
+            Location::Form,
             "OIDCProviderArn",
             self.provider_arn.as_str(),
         );
-        params.push(Location::Body, "OIDCToken", token.trim());
+        params.push(Location::Form, "OIDCToken", token.trim());
         self.sts.assume_role_with_oidc(&params).await
     }
 }

@@ -8,7 +8,7 @@ use sha1::Sha1;
 use super::FORM_CONTENT_TYPE;
 use super::{Credentials, SignedRequest, SigningRequest, canonical_query};
 
-/// Signs an RPC request: adds the common parameters (`Action`, `Version`, `Format=JSON`,
+/// Signs an RPC request with its method and path: adds the common parameters (`Action`, `Version`, `Format=JSON`,
 /// `AccessKeyId`, `SignatureMethod`, `SignatureVersion`, `SignatureNonce`, `Timestamp`,
 /// `SecurityToken` for STS) and `Signature` to the query; the form body stays in the body.
 pub fn sign<'a>(request: &SigningRequest<'a>, credentials: &'a Credentials) -> SignedRequest<'a> {
@@ -29,7 +29,8 @@ pub fn sign<'a>(request: &SigningRequest<'a>, credentials: &'a Credentials) -> S
     let params = request.params;
     let signature = sign_pairs(
         credentials.access_key_secret(),
-        "POST",
+        request.method.as_str(),
+        request.path,
         common
             .iter()
             .copied()
@@ -44,27 +45,33 @@ pub fn sign<'a>(request: &SigningRequest<'a>, credentials: &'a Credentials) -> S
         headers.push(("content-type", FORM_CONTENT_TYPE.into()));
     }
     SignedRequest {
+        method: request.method,
+        path: request.path,
         query,
         body,
         headers,
     }
 }
 
-/// The `Signature` value for `method` over `params`: every parameter of the request, query
-/// and form body, decoded, except `Signature` itself.
+/// The `Signature` value of an RPC request (path `/`) sent with `method` over `params`: every
+/// parameter of the request, query and form body, decoded, except `Signature` itself.
 pub fn signature(secret: &str, method: &str, params: &[(&str, &str)]) -> String {
-    sign_pairs(secret, method, params.iter().copied())
+    sign_pairs(secret, method, "/", params.iter().copied())
 }
 
 fn sign_pairs<'a>(
     secret: &str,
     method: &str,
+    path: &str,
     params: impl Iterator<Item = (&'a str, &'a str)> + Clone,
 ) -> String {
     let canonical = canonical_query(params);
-    let mut string_to_sign = String::with_capacity(method.len() + 8 + canonical.len() * 5 / 4);
+    let mut string_to_sign =
+        String::with_capacity(method.len() + path.len() * 3 + 2 + canonical.len() * 5 / 4);
     string_to_sign.push_str(method);
-    string_to_sign.push_str("&%2F&");
+    string_to_sign.push('&');
+    crate::params::encode_into(&mut string_to_sign, path);
+    string_to_sign.push('&');
     crate::params::encode_into(&mut string_to_sign, &canonical);
     let mut key = String::with_capacity(secret.len() + 1);
     key.push_str(secret);
@@ -124,5 +131,42 @@ mod tests {
             signature("testsecret", "GET", &params),
             "9NaGiOspFP5UPcwX8Iwt2YJXXuk="
         );
+    }
+
+    /// The second vector through [`sign`]: a `GET` request of the binding is signed as `GET`.
+    #[test]
+    fn official_vector_through_sign_with_the_bindings_method() {
+        use crate::params::{Location, Params};
+        use acs_wire::Method;
+        let mut params = Params::new();
+        params.push(Location::Query, "RegionId", "cn-beijing");
+        let request = SigningRequest {
+            host: "ecs.aliyuncs.com",
+            method: Method::Get,
+            path: "/",
+            action: "DescribeDedicatedHosts",
+            version: "2014-05-26",
+            params: &params,
+            timestamp: "2023-03-13T08:34:30Z",
+            nonce: "edb2b34af0af9a6d14deaf7c1a5315eb",
+        };
+        let credentials = Credentials::new("testid", "testsecret");
+        let signed = sign(&request, &credentials);
+        assert_eq!(signed.method, Method::Get);
+        assert!(
+            signed
+                .query
+                .contains("&Signature=9NaGiOspFP5UPcwX8Iwt2YJXXuk%3D&"),
+            "{}",
+            signed.query
+        );
+        let post = sign(
+            &SigningRequest {
+                method: Method::Post,
+                ..request
+            },
+            &credentials,
+        );
+        assert!(!post.query.contains("9NaGiOspFP5UPcwX8Iwt2YJXXuk"));
     }
 }

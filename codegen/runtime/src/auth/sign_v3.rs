@@ -18,7 +18,7 @@ pub const ALGORITHM: &str = "ACS3-HMAC-SHA256";
 pub const EMPTY_BODY_SHA256: &str =
     "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
-/// Signs an RPC request: `POST /`, the query sorted and encoded, the form body, and the
+/// Signs a request: its method and path, the query sorted and encoded, the form body, and the
 /// headers `host`, `x-acs-action`, `x-acs-version`, `x-acs-date`, `x-acs-signature-nonce`,
 /// `x-acs-content-sha256`, `content-type` (with a body), `x-acs-security-token` (STS), all
 /// signed, plus `authorization`.
@@ -46,16 +46,20 @@ pub fn sign<'a>(request: &SigningRequest<'a>, credentials: &'a Credentials) -> S
     headers.push(("x-acs-signature-nonce", request.nonce.into()));
     headers.push(("x-acs-version", request.version.into()));
     let signed = signed_headers(&headers, !body.is_empty(), token.is_some());
-    let authorization = authorize(
-        credentials,
-        "POST",
-        &query,
-        &headers,
-        signed,
-        &content_sha256,
-    );
-    headers.push(("authorization", authorization.into()));
+    let canonical = CanonicalRequest {
+        method: request.method.as_str(),
+        path: request.path,
+        query: &query,
+        signed_headers: signed,
+        content_sha256: &content_sha256,
+    };
+    headers.push((
+        "authorization",
+        authorize(credentials, &canonical, &headers).into(),
+    ));
     SignedRequest {
+        method: request.method,
+        path: request.path,
         query,
         body,
         headers,
@@ -79,11 +83,13 @@ fn join_names<V>(headers: &[(&str, V)]) -> String {
     names.join(";")
 }
 
-/// The `Authorization` value for any request: `query` holds decoded pairs, `headers` the
-/// headers to sign (names in any case, any order) and `body` the exact body bytes.
+/// The `Authorization` value for any request: `path` is the path as sent (already encoded),
+/// `query` holds decoded pairs, `headers` the headers to sign (names in any case, any order)
+/// and `body` the exact body bytes.
 pub fn authorization(
     credentials: &Credentials,
     method: &str,
+    path: &str,
     query: &[(&str, &str)],
     headers: &[(&str, &str)],
     body: &[u8],
@@ -95,33 +101,39 @@ pub fn authorization(
         .collect();
     lower.sort_unstable();
     let sorted: Vec<(&str, &str)> = lower.iter().map(|(n, v)| (n.as_str(), *v)).collect();
-    authorize(
-        credentials,
+    let canonical = CanonicalRequest {
         method,
-        &query,
-        &sorted,
-        &join_names(&sorted),
-        &sha256_hex(body),
-    )
+        path,
+        query: &query,
+        signed_headers: &join_names(&sorted),
+        content_sha256: &sha256_hex(body),
+    };
+    authorize(credentials, &canonical, &sorted)
 }
 
-/// `Authorization` over headers already lower-case and sorted by name, whose names joined by
-/// `;` are `signed_headers`.
+/// The parts of the canonical request but its headers, each as it is signed.
+struct CanonicalRequest<'a> {
+    /// The HTTP method.
+    method: &'a str,
+    /// The path as sent: the canonical URI.
+    path: &'a str,
+    /// The canonical query.
+    query: &'a str,
+    /// The signed header names joined by `;`.
+    signed_headers: &'a str,
+    /// The hex SHA-256 of the body.
+    content_sha256: &'a str,
+}
+
+/// `Authorization` over `canonical` and its headers, already lower-case and sorted by name,
+/// whose names joined by `;` are its `signed_headers`.
 fn authorize<V: AsRef<str>>(
     credentials: &Credentials,
-    method: &str,
-    canonical_query: &str,
+    canonical: &CanonicalRequest<'_>,
     headers: &[(&str, V)],
-    signed_headers: &str,
-    content_sha256: &str,
 ) -> String {
-    let hashed = hash_canonical_request(
-        method,
-        canonical_query,
-        headers,
-        signed_headers,
-        content_sha256,
-    );
+    let hashed = hash_canonical_request(canonical, headers);
+    let signed_headers = canonical.signed_headers;
     let id = credentials.access_key_id();
     let mut authorization =
         String::with_capacity(ALGORITHM.len() + id.len() + signed_headers.len() + 40 + 64);
@@ -145,15 +157,19 @@ fn authorize<V: AsRef<str>>(
 /// SHA-256 of the canonical request, from headers already lower-case and sorted by name: the
 /// request hashed part by part where each part lies, nothing copied into a buffer first.
 fn hash_canonical_request<V: AsRef<str>>(
-    method: &str,
-    canonical_query: &str,
+    canonical: &CanonicalRequest<'_>,
     headers: &[(&str, V)],
-    signed_headers: &str,
-    content_sha256: &str,
 ) -> [u8; 32] {
     debug_assert!(headers.windows(2).all(|w| w[0].0 < w[1].0));
     let mut hasher = Sha256::new();
-    for part in [method, "\n/\n", canonical_query, "\n"] {
+    for part in [
+        canonical.method,
+        "\n",
+        canonical.path,
+        "\n",
+        canonical.query,
+        "\n",
+    ] {
         hasher.update(part);
     }
     for (name, value) in headers {
@@ -161,7 +177,12 @@ fn hash_canonical_request<V: AsRef<str>>(
             hasher.update(part);
         }
     }
-    for part in ["\n", signed_headers, "\n", content_sha256] {
+    for part in [
+        "\n",
+        canonical.signed_headers,
+        "\n",
+        canonical.content_sha256,
+    ] {
         hasher.update(part);
     }
     hasher.finalize().into()
@@ -198,6 +219,7 @@ fn sha256_hex(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use acs_wire::Method;
 
     const HOST: &str = "ecs.cn-shanghai.aliyuncs.com";
     const QUERY: &str =
@@ -217,13 +239,14 @@ mod tests {
 
     #[test]
     fn official_vector_hashed_canonical_request_and_signature() {
-        let hashed = hash_canonical_request(
-            "POST",
-            QUERY,
-            &vector_headers(),
-            "host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version",
-            EMPTY_BODY_SHA256,
-        );
+        let canonical = CanonicalRequest {
+            method: "POST",
+            path: "/",
+            query: QUERY,
+            signed_headers: "host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version",
+            content_sha256: EMPTY_BODY_SHA256,
+        };
+        let hashed = hash_canonical_request(&canonical, &vector_headers());
         assert_eq!(
             const_hex::encode(hashed),
             "7ea06492da5221eba5297e897ce16e55f964061054b7695beedaac1145b1e259"
@@ -251,32 +274,34 @@ mod tests {
         headers.reverse();
         headers[3].0 = "X-Acs-Content-Sha256";
         assert_eq!(
-            authorization(&credentials, "POST", &query, &headers, b""),
+            authorization(&credentials, "POST", "/", &query, &headers, b""),
             "ACS3-HMAC-SHA256 Credential=YourAccessKeyId,SignedHeaders=host;x-acs-action;\
              x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version,\
              Signature=06563a9e1b43f5dfe96b81484da74bceab24a1d853912eee15083a6f0f3283c0"
         );
     }
 
-    /// Requests of each kind (with and without a body, with and without a security token),
-    /// each kind twice and the kinds interleaved: the signature [`sign`] puts on each is the
-    /// one the general [`authorization`] computes from the headers it sent.
+    /// Requests of each kind (with and without a body, with and without a security token,
+    /// `GET` and `POST`), each kind twice and the kinds interleaved: the signature [`sign`] puts
+    /// on each is the one the general [`authorization`] computes from what it sent.
     #[test]
     fn every_kind_of_request_signs_what_it_sends() {
         use crate::params::{Location, Params};
         let long_term = Credentials::new("id", "secret");
         let sts = Credentials::sts("sts-id", "sts-secret", "token");
-        for (body, credentials) in [(false, &long_term), (true, &sts), (true, &long_term)]
+        let kinds = [(false, &long_term), (true, &sts), (true, &long_term)]
             .into_iter()
-            .chain([(false, &sts), (false, &long_term), (true, &sts)])
-        {
+            .chain([(false, &sts), (false, &long_term), (true, &sts)]);
+        for ((body, credentials), method) in kinds.zip([Method::Post, Method::Get].iter().cycle()) {
             let mut params = Params::new();
             params.push(Location::Query, "RegionId", "cn-hangzhou");
-            if body {
-                params.push(Location::Body, "Description", "a b");
+            if body && method.has_body() {
+                params.push(Location::Form, "Description", "a b");
             }
             let request = SigningRequest {
                 host: "vpc.aliyuncs.com",
+                method: *method,
+                path: "/",
                 action: "DescribeVpcs",
                 version: "2016-04-28",
                 params: &params,
@@ -290,7 +315,10 @@ mod tests {
                 .filter(|(name, _)| *name != "authorization")
                 .map(|(name, value)| (*name, value.as_ref()))
                 .collect();
-            assert_eq!(sent.iter().any(|(n, _)| *n == "content-type"), body);
+            assert_eq!(
+                sent.iter().any(|(n, _)| *n == "content-type"),
+                !params.body().is_empty()
+            );
             assert_eq!(
                 sent.iter().any(|(n, _)| *n == "x-acs-security-token"),
                 credentials.security_token().is_some()
@@ -299,10 +327,17 @@ mod tests {
             assert_eq!(
                 signed.header("authorization"),
                 Some(
-                    authorization(credentials, "POST", &query, &sent, signed.body.as_bytes())
-                        .as_str()
+                    authorization(
+                        credentials,
+                        method.as_str(),
+                        "/",
+                        &query,
+                        &sent,
+                        signed.body.as_bytes()
+                    )
+                    .as_str()
                 ),
-                "body {body}, {credentials:?}"
+                "{method} body {body}, {credentials:?}"
             );
         }
     }

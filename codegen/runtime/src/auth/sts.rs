@@ -1,6 +1,7 @@
 //! STS, the service that issues temporary credentials: its endpoint, and the `AssumeRole`
 //! (signed with the source credentials) and `AssumeRoleWithOIDC` (anonymous) calls.
 
+use crate::wire::{Binding, Method};
 use serde_json::Value;
 
 use super::fetch::{self, Http};
@@ -71,6 +72,8 @@ impl Sts {
         let (timestamp, nonce) = (super::timestamp(), super::nonce());
         let request = SigningRequest {
             host: endpoint.host(),
+            method: Method::Post,
+            path: Binding::RPC_PATH,
             action: "AssumeRole",
             version: VERSION,
             params,
@@ -97,6 +100,8 @@ impl Sts {
         ];
         let query = canonical_query(common.into_iter().chain(params.query().iter()));
         let signed = SignedRequest {
+            method: Method::Post,
+            path: Binding::RPC_PATH,
             query,
             body: params.encoded_body(),
             headers: vec![
@@ -122,7 +127,7 @@ impl Sts {
         signed: SignedRequest<'_>,
     ) -> Result<Session, CredentialsError> {
         let client = self.http.client(SOURCE)?;
-        let raw = transport::exchange(client, endpoint.url(), signed, fetch::TIMEOUT, 1 << 20)
+        let raw = transport::exchange(client, endpoint.origin(), signed, fetch::TIMEOUT, 1 << 20)
             .await
             .map_err(|e| fetch::failed(SOURCE, &e))?;
         let body = crate::client::parse_raw(raw).map_err(|e| fetch::failed(SOURCE, &e))?;

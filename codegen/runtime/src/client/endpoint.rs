@@ -98,6 +98,11 @@ impl Endpoint {
     pub fn url(&self) -> &str {
         &self.base
     }
+
+    /// Scheme and host, e.g. `https://vpc.aliyuncs.com`: the URL of a path is this and the path.
+    pub fn origin(&self) -> &str {
+        self.base.strip_suffix('/').unwrap_or(&self.base)
+    }
 }
 
 /// Whether a URL's host (`localhost`, `127.x.y.z`, `[::1]`) stays on this machine.

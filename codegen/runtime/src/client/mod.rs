@@ -22,6 +22,8 @@ pub use response::{REQUEST_ID_HEADER, parse_response};
 pub use retry::{RETRY_AFTER_HEADER, Resend, RetryPolicy, with_retry_policy};
 pub use rpc::{Answer, REGION_VAR, RpcClient};
 
+use crate::wire::Binding;
+
 /// What the client needs to know of a product: its name, API version and endpoints.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ProductInfo {
@@ -41,6 +43,8 @@ pub struct ProductInfo {
 pub struct OperationInfo {
     /// The API name, e.g. `CreateVpnGateway`.
     pub action: &'static str,
+    /// How the operation is sent: method and path.
+    pub binding: Binding,
     /// The wire name of the operation's idempotency token (`ClientToken`), a query parameter
     /// the client fills with a UUID when the caller leaves it out (or sends it empty).
     pub idempotency_token: Option<&'static str>,

@@ -157,6 +157,15 @@ impl RpcClient {
         op: &'static OperationInfo,
         mut params: Params,
     ) -> Result<Answer, Error> {
+        let method = op.binding.method;
+        if !method.has_body() && !params.body().is_empty() {
+            let keys: Vec<&str> = params.body().iter().map(|(key, _)| key).collect();
+            return Err(Error::Config(format!(
+                "{} is sent with {method}, which has no body: its form parameters ({}) cannot be sent",
+                op.action,
+                keys.join(", ")
+            )));
+        }
         let span = tracing::info_span!(
             "acs_call",
             product = self.0.product.product,
@@ -247,6 +256,8 @@ impl RpcClient {
             let (nonce, timestamp) = (auth::nonce(), auth::timestamp());
             let request = SigningRequest {
                 host: inner.endpoint.host(),
+                method: op.binding.method,
+                path: op.binding.path,
                 action: op.action,
                 version: inner.product.version,
                 params,
@@ -257,7 +268,7 @@ impl RpcClient {
             let started = Instant::now();
             let response = transport::exchange(
                 &inner.http,
-                inner.endpoint.url(),
+                inner.endpoint.origin(),
                 signed,
                 inner.attempt_timeout,
                 inner.max_response_bytes,

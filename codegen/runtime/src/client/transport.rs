@@ -8,6 +8,7 @@ use reqwest::{NoProxy, Proxy};
 
 use super::{Error, TimeoutKind, TransportError};
 use crate::auth::{Env, SignedRequest};
+use crate::wire::Method;
 
 /// Connect timeout of the HTTP clients the runtime builds for itself.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
@@ -57,20 +58,29 @@ pub(crate) fn http_client(env: &Env) -> Result<reqwest::Client, String> {
         .map_err(|e| format!("cannot build the HTTP client: {e}"))
 }
 
-/// Sends `request` as `POST {base_url}?{query}` and reads the response within `timeout`; a
-/// body over `limit` bytes fails without being read further.
+/// Sends `request` as `{method} {origin}{path}?{query}` and reads the response within
+/// `timeout`; a body over `limit` bytes fails without being read further.
 pub(crate) async fn exchange(
     client: &reqwest::Client,
-    base_url: &str,
+    origin: &str,
     request: SignedRequest<'_>,
     timeout: Duration,
     limit: u64,
 ) -> Result<RawResponse, Error> {
-    let mut url = String::with_capacity(base_url.len() + 1 + request.query.len());
-    url.push_str(base_url);
+    let mut url =
+        String::with_capacity(origin.len() + request.path.len() + 1 + request.query.len());
+    url.push_str(origin);
+    url.push_str(request.path);
     url.push('?');
     url.push_str(&request.query);
-    let mut builder = client.post(url);
+    let method = match request.method {
+        Method::Get => reqwest::Method::GET,
+        Method::Post => reqwest::Method::POST,
+        Method::Put => reqwest::Method::PUT,
+        Method::Delete => reqwest::Method::DELETE,
+        Method::Patch => reqwest::Method::PATCH,
+    };
+    let mut builder = client.request(method, url);
     for (name, value) in request.headers {
         builder = builder.header(name, value.as_ref());
     }

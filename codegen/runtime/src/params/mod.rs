@@ -25,14 +25,7 @@ pub use scalar::RpcScalar;
 pub use style::{Delimited, DelimitedList, Json, With};
 pub use writer::ParamWriter;
 
-/// Where a parameter travels: in the URL query or in the `application/x-www-form-urlencoded` body.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Location {
-    /// The URL query (`in: query` in the API metadata).
-    Query,
-    /// The form body (`in: formData` in the API metadata).
-    Body,
-}
+pub use acs_wire::{Location, Style};
 
 /// A request: a struct whose fields are the RPC parameters of one operation.
 ///
@@ -58,7 +51,7 @@ pub enum Location {
 ///     page_size: Option<i32>,
 ///     #[rpc(name = "Tag")]
 ///     tag: Vec<Tag>,
-///     #[rpc(name = "VpcIds", style = "simple", location = "body")]
+///     #[rpc(name = "VpcIds", style = "simple", location = "form")]
 ///     vpc_ids: Vec<String>,
 /// }
 ///

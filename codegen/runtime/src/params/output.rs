@@ -59,7 +59,7 @@ impl Params {
     ) {
         match location {
             Location::Query => self.query.push_named(name, value, plain_value),
-            Location::Body => self.body.push_named(name, value, plain_value),
+            Location::Form => self.body.push_named(name, value, plain_value),
         }
     }
 
@@ -345,7 +345,7 @@ impl EncodedParams {
     ) {
         let out = match location {
             Location::Query => &mut self.query,
-            Location::Body => &mut self.body,
+            Location::Form => &mut self.body,
         };
         if out.is_empty() {
             out.reserve(INITIAL_TEXT);

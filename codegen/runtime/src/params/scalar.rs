@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use super::{ParamName, ParamWriter, RpcValue};
 
 /// A value that is one piece of wire text: the element type of the delimited styles
-/// (`simple`, `space_delimited`, `pipe_delimited`), whose elements are joined into one value.
+/// (`simple`, `spaceDelimited`, `pipeDelimited`), whose elements are joined into one value.
 ///
 /// Implemented for strings, integers, booleans and floats. A type that implements
 /// [`RpcValue`] by delegating to `str` (such as an open enum) implements this the same way:
@@ -25,7 +25,7 @@ use super::{ParamName, ParamWriter, RpcValue};
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be an element of a delimited RPC parameter",
     label = "not a scalar with one wire text",
-    note = "the `simple`, `space_delimited` and `pipe_delimited` styles join strings, integers, booleans, floats or types implementing `RpcScalar`"
+    note = "the `simple`, `spaceDelimited` and `pipeDelimited` styles join strings, integers, booleans, floats or types implementing `RpcScalar`"
 )]
 pub trait RpcScalar {
     /// Appends this value's wire text, not yet encoded, to `out`.

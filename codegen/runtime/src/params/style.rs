@@ -47,7 +47,7 @@ impl RpcValue for serde_json::Value {
 }
 
 /// The delimited styles: a list joined into one value by a separator, `,` for `simple`
-/// (`VbrInstanceIds=vbr-1,vbr-2`), ` ` for `space_delimited`, `|` for `pipe_delimited`.
+/// (`VbrInstanceIds=vbr-1,vbr-2`), ` ` for `spaceDelimited`, `|` for `pipeDelimited`.
 ///
 /// An empty list and `None` send nothing.
 #[derive(Debug, Clone)]
@@ -78,7 +78,7 @@ impl RpcValue for Delimited {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be sent as a delimited list",
     label = "not a list of scalars",
-    note = "the `simple`, `space_delimited` and `pipe_delimited` styles need a `Vec`, slice or array of scalars, possibly in an `Option`"
+    note = "the `simple`, `spaceDelimited` and `pipeDelimited` styles need a `Vec`, slice or array of scalars, possibly in an `Option`"
 )]
 pub trait DelimitedList {
     /// Appends the elements' text, separated by `separator`, to `out`; returns whether there

@@ -4,6 +4,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateRules",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -71,7 +75,7 @@ pub struct CreateRulesRequest {
     /// - Wire name: `Rules` (form body).
     /// - Required.
     /// - Must have 1 to 100 items.
-    #[rpc(name = "Rules", location = "body", style = "flat")]
+    #[rpc(name = "Rules", location = "form", style = "flat")]
     pub rules: Option<Vec<crate::types::Rule>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

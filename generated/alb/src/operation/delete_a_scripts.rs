@@ -4,6 +4,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteAScripts",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -47,7 +51,7 @@ pub struct DeleteAScriptsRequest {
     /// - Wire name: `AScriptIds`.
     /// - Required.
     /// - Must have 1 to 10 items.
-    #[rpc(name = "AScriptIds", style = "repeat_list")]
+    #[rpc(name = "AScriptIds", style = "repeatList")]
     pub a_script_ids: Option<Vec<String>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

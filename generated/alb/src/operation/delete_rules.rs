@@ -4,6 +4,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteRules",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -55,7 +59,7 @@ pub struct DeleteRulesRequest {
     /// - Wire name: `RuleIds`.
     /// - Required.
     /// - Must have 1 to 100 items.
-    #[rpc(name = "RuleIds", style = "repeat_list")]
+    #[rpc(name = "RuleIds", style = "repeatList")]
     pub rule_ids: Option<Vec<String>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AddTrafficMatchRuleToTrafficMarkingPolicy",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -66,7 +70,7 @@ pub struct AddTrafficMatchRuleToTrafficMarkingPolicyRequest {
     ///
     /// - Wire name: `TrafficMatchRules`.
     /// - Must have at most 50 items.
-    #[rpc(name = "TrafficMatchRules", style = "repeat_list")]
+    #[rpc(name = "TrafficMatchRules", style = "repeatList")]
     pub traffic_match_rules: Option<Vec<crate::types::TrafficMatchRule>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AssociateTransitRouterMulticastDomain",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -63,7 +67,7 @@ pub struct AssociateTransitRouterMulticastDomainRequest {
     /// - Wire name: `VSwitchIds`.
     /// - Required.
     /// - Must have at most 1000 items.
-    #[rpc(name = "VSwitchIds", style = "repeat_list")]
+    #[rpc(name = "VSwitchIds", style = "repeatList")]
     pub v_switch_ids: Option<Vec<String>>,
     /// Specifies whether to perform a dry run, without sending the actual request. Valid values:
     ///

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateCenInterRegionTrafficQosPolicy",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -108,7 +112,7 @@ pub struct CreateCenInterRegionTrafficQosPolicyRequest {
     ///
     /// - Wire name: `TrafficQosQueues`.
     /// - Must have at most 11 items.
-    #[rpc(name = "TrafficQosQueues", style = "repeat_list")]
+    #[rpc(name = "TrafficQosQueues", style = "repeatList")]
     pub traffic_qos_queues: Option<Vec<crate::types::TrafficQosQueue>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

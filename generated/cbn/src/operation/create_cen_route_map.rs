@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateCenRouteMap",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: false,
 };
@@ -221,7 +225,7 @@ pub struct CreateCenRouteMapRequest {
     /// - Wire name: `SourceInstanceIds`.
     /// - Must have at most 32 items.
     /// - Example: `vpc-adeg3544fdf34vf****`.
-    #[rpc(name = "SourceInstanceIds", style = "repeat_list")]
+    #[rpc(name = "SourceInstanceIds", style = "repeatList")]
     pub source_instance_ids: Option<Vec<String>>,
     /// The IDs of the destination network instances to which the routes belong. The following network instance types are supported:
     ///
@@ -238,14 +242,14 @@ pub struct CreateCenRouteMapRequest {
     /// - Wire name: `DestinationInstanceIds`.
     /// - Must have at most 32 items.
     /// - Example: `vpc-afrfs434465fdf****`.
-    #[rpc(name = "DestinationInstanceIds", style = "repeat_list")]
+    #[rpc(name = "DestinationInstanceIds", style = "repeatList")]
     pub destination_instance_ids: Option<Vec<String>>,
     /// The IDs of the source route tables from which routes are evaluated. You can enter at most 32 route table IDs.
     ///
     /// - Wire name: `SourceRouteTableIds`.
     /// - Must have at most 32 items.
     /// - Example: `vtb-adfr233vf34rvd4****`.
-    #[rpc(name = "SourceRouteTableIds", style = "repeat_list")]
+    #[rpc(name = "SourceRouteTableIds", style = "repeatList")]
     pub source_route_table_ids: Option<Vec<String>>,
     /// The IDs of the destination route tables to which routes are evaluated. You can enter at most 32 route table IDs.
     ///
@@ -254,7 +258,7 @@ pub struct CreateCenRouteMapRequest {
     /// - Wire name: `DestinationRouteTableIds`.
     /// - Must have at most 32 items.
     /// - Example: `vtb-adefrgtr144vf****`.
-    #[rpc(name = "DestinationRouteTableIds", style = "repeat_list")]
+    #[rpc(name = "DestinationRouteTableIds", style = "repeatList")]
     pub destination_route_table_ids: Option<Vec<String>>,
     /// The IDs of the source regions from which routes are evaluated. You can enter at most 32 region IDs.
     ///
@@ -263,7 +267,7 @@ pub struct CreateCenRouteMapRequest {
     /// - Wire name: `SourceRegionIds`.
     /// - Must have at most 32 items.
     /// - Example: `cn-beijing`.
-    #[rpc(name = "SourceRegionIds", style = "repeat_list")]
+    #[rpc(name = "SourceRegionIds", style = "repeatList")]
     pub source_region_ids: Option<Vec<String>>,
     /// The types of source network instance to which the routes belong. The following types of network instances are supported:
     ///
@@ -280,7 +284,7 @@ pub struct CreateCenRouteMapRequest {
     /// - Wire name: `SourceChildInstanceTypes`.
     /// - Must have at most 32 items.
     /// - Example: `VPC`.
-    #[rpc(name = "SourceChildInstanceTypes", style = "repeat_list")]
+    #[rpc(name = "SourceChildInstanceTypes", style = "repeatList")]
     pub source_child_instance_types: Option<Vec<String>>,
     /// The types of destination network instance to which the routes belong. The following types of network instances are supported:
     ///
@@ -298,7 +302,7 @@ pub struct CreateCenRouteMapRequest {
     /// - Wire name: `DestinationChildInstanceTypes`.
     /// - Must have at most 32 items.
     /// - Example: `VPC`.
-    #[rpc(name = "DestinationChildInstanceTypes", style = "repeat_list")]
+    #[rpc(name = "DestinationChildInstanceTypes", style = "repeatList")]
     pub destination_child_instance_types: Option<Vec<String>>,
     /// The prefix list against which routes are matched.
     ///
@@ -309,7 +313,7 @@ pub struct CreateCenRouteMapRequest {
     /// - Wire name: `DestinationCidrBlocks`.
     /// - Must have at most 32 items.
     /// - Example: `10.10.10.0/24`.
-    #[rpc(name = "DestinationCidrBlocks", style = "repeat_list")]
+    #[rpc(name = "DestinationCidrBlocks", style = "repeatList")]
     pub destination_cidr_blocks: Option<Vec<String>>,
     /// The type of route to be compared. Valid values: The following route types are supported:
     ///
@@ -322,7 +326,7 @@ pub struct CreateCenRouteMapRequest {
     /// - Wire name: `RouteTypes`.
     /// - Must have at most 32 items.
     /// - Example: `System`.
-    #[rpc(name = "RouteTypes", style = "repeat_list")]
+    #[rpc(name = "RouteTypes", style = "repeatList")]
     pub route_types: Option<Vec<String>>,
     /// The AS paths based on which routes are compared.
     ///
@@ -333,7 +337,7 @@ pub struct CreateCenRouteMapRequest {
     /// - Wire name: `MatchAsns`.
     /// - Must have at most 32 items.
     /// - Example: `65501`.
-    #[rpc(name = "MatchAsns", style = "repeat_list")]
+    #[rpc(name = "MatchAsns", style = "repeatList")]
     pub match_asns: Option<Vec<i64>>,
     /// The community set based on which routes are compared.
     ///
@@ -346,7 +350,7 @@ pub struct CreateCenRouteMapRequest {
     /// - Wire name: `MatchCommunitySet`.
     /// - Must have at most 32 items.
     /// - Example: `65501:1`.
-    #[rpc(name = "MatchCommunitySet", style = "repeat_list")]
+    #[rpc(name = "MatchCommunitySet", style = "repeatList")]
     pub match_community_set: Option<Vec<String>>,
     /// The community set on which actions are performed.
     ///
@@ -359,7 +363,7 @@ pub struct CreateCenRouteMapRequest {
     /// - Wire name: `OperateCommunitySet`.
     /// - Must have at most 32 items.
     /// - Example: `65501:1`.
-    #[rpc(name = "OperateCommunitySet", style = "repeat_list")]
+    #[rpc(name = "OperateCommunitySet", style = "repeatList")]
     pub operate_community_set: Option<Vec<String>>,
     /// The AS paths that are prepended by using an action statement when regional gateways receive or advertise routes.
     ///
@@ -373,13 +377,13 @@ pub struct CreateCenRouteMapRequest {
     /// - Wire name: `PrependAsPath`.
     /// - Must have at most 32 items.
     /// - Example: `65501`.
-    #[rpc(name = "PrependAsPath", style = "repeat_list")]
+    #[rpc(name = "PrependAsPath", style = "repeatList")]
     pub prepend_as_path: Option<Vec<i64>>,
     /// The destination region IDs of the route. You can specify at most 32 region IDs.
     ///
     /// - Wire name: `DestinationRegionIds`.
     /// - Must have at most 32 items.
-    #[rpc(name = "DestinationRegionIds", style = "repeat_list")]
+    #[rpc(name = "DestinationRegionIds", style = "repeatList")]
     pub destination_region_ids: Option<Vec<String>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

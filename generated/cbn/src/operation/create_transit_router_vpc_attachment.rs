@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateTransitRouterVpcAttachment",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -130,7 +134,7 @@ pub struct CreateTransitRouterVpcAttachmentRequest {
     /// - Wire name: `ZoneMappings`.
     /// - Required.
     /// - Must have at most 10 items.
-    #[rpc(name = "ZoneMappings", style = "repeat_list")]
+    #[rpc(name = "ZoneMappings", style = "repeatList")]
     pub zone_mappings: Option<Vec<crate::types::ZoneMapping>>,
     /// Specifies whether to enable the Enterprise Edition transit router to automatically advertise routes to VPCs. Valid values:
     ///
@@ -154,7 +158,7 @@ pub struct CreateTransitRouterVpcAttachmentRequest {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    #[rpc(name = "Tag", style = "repeat_list")]
+    #[rpc(name = "Tag", style = "repeatList")]
     pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

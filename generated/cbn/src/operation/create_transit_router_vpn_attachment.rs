@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateTransitRouterVpnAttachment",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -131,7 +135,7 @@ pub struct CreateTransitRouterVpnAttachmentRequest {
     ///
     /// - Wire name: `Zone`.
     /// - Must have at most 1 items.
-    #[rpc(name = "Zone", style = "repeat_list")]
+    #[rpc(name = "Zone", style = "repeatList")]
     pub zone: Option<Vec<crate::types::Zone>>,
     /// The tags.
     ///
@@ -139,7 +143,7 @@ pub struct CreateTransitRouterVpnAttachmentRequest {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    #[rpc(name = "Tag", style = "repeat_list")]
+    #[rpc(name = "Tag", style = "repeatList")]
     pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeregisterTransitRouterMulticastGroupSources",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -63,7 +67,7 @@ pub struct DeregisterTransitRouterMulticastGroupSourcesRequest {
     ///
     /// - Wire name: `NetworkInterfaceIds`.
     /// - Must have at most 1000 items.
-    #[rpc(name = "NetworkInterfaceIds", style = "repeat_list")]
+    #[rpc(name = "NetworkInterfaceIds", style = "repeatList")]
     pub network_interface_ids: Option<Vec<String>>,
     /// Specifies whether to perform a dry run, without sending the actual request. Valid values:
     ///

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DisassociateTransitRouterMulticastDomain",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -73,7 +77,7 @@ pub struct DisassociateTransitRouterMulticastDomainRequest {
     ///
     /// - Wire name: `VSwitchIds`.
     /// - Must have at most 1000 items.
-    #[rpc(name = "VSwitchIds", style = "repeat_list")]
+    #[rpc(name = "VSwitchIds", style = "repeatList")]
     pub v_switch_ids: Option<Vec<String>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListCenChildInstanceRouteEntriesToAttachment",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: true,
 };
@@ -65,7 +69,7 @@ pub struct ListCenChildInstanceRouteEntriesToAttachmentRequest {
     ///
     /// - Wire name: `RouteFilter`.
     /// - Must have at most 5 items.
-    #[rpc(name = "RouteFilter", style = "repeat_list")]
+    #[rpc(name = "RouteFilter", style = "repeatList")]
     pub route_filter: Option<Vec<crate::types::RouteFilter>>,
     /// Specifies whether to host the route. If you leave the parameter empty, the route is not hosted. A value of TR specifies that the route is hosted on a transit router.
     ///

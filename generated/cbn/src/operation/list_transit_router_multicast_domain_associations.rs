@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTransitRouterMulticastDomainAssociations",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: true,
 };
@@ -49,7 +53,7 @@ pub struct ListTransitRouterMulticastDomainAssociationsRequest {
     ///
     /// - Wire name: `VSwitchIds`.
     /// - Must have at most 20 items.
-    #[rpc(name = "VSwitchIds", style = "repeat_list")]
+    #[rpc(name = "VSwitchIds", style = "repeatList")]
     pub v_switch_ids: Option<Vec<String>>,
     /// The type of resource associated with the multicast domain.
     ///

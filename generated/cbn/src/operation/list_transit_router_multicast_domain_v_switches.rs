@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTransitRouterMulticastDomainVSwitches",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: true,
 };
@@ -35,7 +39,7 @@ pub struct ListTransitRouterMulticastDomainVSwitchesRequest {
     pub vpc_id: Option<String>,
     /// - Wire name: `VSwitchIds`.
     /// - Must have at most 50 items.
-    #[rpc(name = "VSwitchIds", style = "repeat_list")]
+    #[rpc(name = "VSwitchIds", style = "repeatList")]
     pub v_switch_ids: Option<Vec<String>>,
     /// - Wire name: `MaxResults`.
     /// - Example: `20`.

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTransitRouterMulticastGroups",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: true,
 };
@@ -67,13 +71,13 @@ pub struct ListTransitRouterMulticastGroupsRequest {
     ///
     /// - Wire name: `VSwitchIds`.
     /// - Must have at most 20 items.
-    #[rpc(name = "VSwitchIds", style = "repeat_list")]
+    #[rpc(name = "VSwitchIds", style = "repeatList")]
     pub v_switch_ids: Option<Vec<String>>,
     /// The ID of the inter-region multicast domain.
     ///
     /// - Wire name: `PeerTransitRouterMulticastDomains`.
     /// - Must have at most 20 items.
-    #[rpc(name = "PeerTransitRouterMulticastDomains", style = "repeat_list")]
+    #[rpc(name = "PeerTransitRouterMulticastDomains", style = "repeatList")]
     pub peer_transit_router_multicast_domains: Option<Vec<String>>,
     /// The type of the multicast resource. Valid values:
     ///
@@ -136,7 +140,7 @@ pub struct ListTransitRouterMulticastGroupsRequest {
     ///
     /// - Wire name: `NetworkInterfaceIds`.
     /// - Must have at most 20 items.
-    #[rpc(name = "NetworkInterfaceIds", style = "repeat_list")]
+    #[rpc(name = "NetworkInterfaceIds", style = "repeatList")]
     pub network_interface_ids: Option<Vec<String>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTransitRouterRouteEntries",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: true,
 };
@@ -73,14 +77,14 @@ pub struct ListTransitRouterRouteEntriesRequest {
     /// - Wire name: `TransitRouterRouteEntryNames`.
     /// - Must have at most 20 items.
     /// - Example: `testname`.
-    #[rpc(name = "TransitRouterRouteEntryNames", style = "repeat_list")]
+    #[rpc(name = "TransitRouterRouteEntryNames", style = "repeatList")]
     pub transit_router_route_entry_names: Option<Vec<String>>,
     /// The route ID.
     ///
     /// - Wire name: `TransitRouterRouteEntryIds`.
     /// - Must have at most 20 items.
     /// - Example: `rte-oklkgwmj97z6dn****`.
-    #[rpc(name = "TransitRouterRouteEntryIds", style = "repeat_list")]
+    #[rpc(name = "TransitRouterRouteEntryIds", style = "repeatList")]
     pub transit_router_route_entry_ids: Option<Vec<String>>,
     /// The route type. Valid values:
     ///
@@ -150,7 +154,7 @@ pub struct ListTransitRouterRouteEntriesRequest {
     ///
     /// - Wire name: `RouteFilter`.
     /// - Must have at most 10 items.
-    #[rpc(name = "RouteFilter", style = "repeat_list")]
+    #[rpc(name = "RouteFilter", style = "repeatList")]
     pub route_filter: Option<
         Vec<crate::types::ListTransitRouterRouteEntriesRouteFilter>,
     >,

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTransitRouterRouteTables",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: true,
 };
@@ -72,7 +76,7 @@ pub struct ListTransitRouterRouteTablesRequest {
     /// - Wire name: `TransitRouterRouteTableNames`.
     /// - Must have at most 20 items.
     /// - Example: `testname`.
-    #[rpc(name = "TransitRouterRouteTableNames", style = "repeat_list")]
+    #[rpc(name = "TransitRouterRouteTableNames", style = "repeatList")]
     pub transit_router_route_table_names: Option<Vec<String>>,
     /// The ID of the route table.
     ///
@@ -81,7 +85,7 @@ pub struct ListTransitRouterRouteTablesRequest {
     /// - Wire name: `TransitRouterRouteTableIds`.
     /// - Must have at most 20 items.
     /// - Example: `vtb-bp1l8awdb4iuo9uwu****`.
-    #[rpc(name = "TransitRouterRouteTableIds", style = "repeat_list")]
+    #[rpc(name = "TransitRouterRouteTableIds", style = "repeatList")]
     pub transit_router_route_table_ids: Option<Vec<String>>,
     /// The information about the tags.
     ///
@@ -89,7 +93,7 @@ pub struct ListTransitRouterRouteTablesRequest {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    #[rpc(name = "Tag", style = "repeat_list")]
+    #[rpc(name = "Tag", style = "repeatList")]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// The features of the route table.
     ///

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "RegisterTransitRouterMulticastGroupMembers",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -71,13 +75,13 @@ pub struct RegisterTransitRouterMulticastGroupMembersRequest {
     ///
     /// - Wire name: `NetworkInterfaceIds`.
     /// - Must have at most 1000 items.
-    #[rpc(name = "NetworkInterfaceIds", style = "repeat_list")]
+    #[rpc(name = "NetworkInterfaceIds", style = "repeatList")]
     pub network_interface_ids: Option<Vec<String>>,
     /// The IDs of inter-region multicast domains.
     ///
     /// - Wire name: `PeerTransitRouterMulticastDomains`.
     /// - Must have at most 1000 items.
-    #[rpc(name = "PeerTransitRouterMulticastDomains", style = "repeat_list")]
+    #[rpc(name = "PeerTransitRouterMulticastDomains", style = "repeatList")]
     pub peer_transit_router_multicast_domains: Option<Vec<String>>,
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///

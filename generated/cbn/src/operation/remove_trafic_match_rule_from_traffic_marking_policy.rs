@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "RemoveTraficMatchRuleFromTrafficMarkingPolicy",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -61,7 +65,7 @@ pub struct RemoveTraficMatchRuleFromTrafficMarkingPolicyRequest {
     ///
     /// - Wire name: `TrafficMarkRuleIds`.
     /// - Must have at most 20 items.
-    #[rpc(name = "TrafficMarkRuleIds", style = "repeat_list")]
+    #[rpc(name = "TrafficMarkRuleIds", style = "repeatList")]
     pub traffic_mark_rule_ids: Option<Vec<String>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ResolveAndRouteServiceInCen",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -98,7 +102,7 @@ pub struct ResolveAndRouteServiceInCenRequest {
     /// - Required.
     /// - Must have at most 32 items.
     /// - Example: `cn-hangzhou`.
-    #[rpc(name = "AccessRegionIds", style = "repeat_list")]
+    #[rpc(name = "AccessRegionIds", style = "repeatList")]
     pub access_region_ids: Option<Vec<String>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

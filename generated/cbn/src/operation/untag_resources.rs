@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UntagResources",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: false,
 };
@@ -35,12 +39,12 @@ pub struct UntagResourcesRequest {
     /// - Required.
     /// - Must have at most 21 items.
     /// - Example: `cen-7qthudw0ll6jmc****`.
-    #[rpc(name = "ResourceId", style = "repeat_list")]
+    #[rpc(name = "ResourceId", style = "repeatList")]
     pub resource_id: Option<Vec<String>>,
     /// - Wire name: `TagKey`.
     /// - Must have at most 21 items.
     /// - Example: `FinanceDept`.
-    #[rpc(name = "TagKey", style = "repeat_list")]
+    #[rpc(name = "TagKey", style = "repeatList")]
     pub tag_key: Option<Vec<String>>,
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.

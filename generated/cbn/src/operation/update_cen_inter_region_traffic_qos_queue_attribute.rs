@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UpdateCenInterRegionTrafficQosQueueAttribute",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -89,7 +93,7 @@ pub struct UpdateCenInterRegionTrafficQosQueueAttributeRequest {
     ///
     /// - Wire name: `Dscps`.
     /// - Must have at most 20 items.
-    #[rpc(name = "Dscps", style = "repeat_list")]
+    #[rpc(name = "Dscps", style = "repeatList")]
     pub dscps: Option<Vec<i32>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UpdateTrafficMarkingPolicyAttribute",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -75,7 +79,7 @@ pub struct UpdateTrafficMarkingPolicyAttributeRequest {
     ///
     /// - Wire name: `AddTrafficMatchRules`.
     /// - Must have at most 50 items.
-    #[rpc(name = "AddTrafficMatchRules", style = "repeat_list")]
+    #[rpc(name = "AddTrafficMatchRules", style = "repeatList")]
     pub add_traffic_match_rules: Option<Vec<crate::types::AddTrafficMatchRule>>,
     /// The traffic classification rules to be deleted from the traffic marking policy.
     ///
@@ -83,7 +87,7 @@ pub struct UpdateTrafficMarkingPolicyAttributeRequest {
     ///
     /// - Wire name: `DeleteTrafficMatchRules`.
     /// - Must have at most 50 items.
-    #[rpc(name = "DeleteTrafficMatchRules", style = "repeat_list")]
+    #[rpc(name = "DeleteTrafficMatchRules", style = "repeatList")]
     pub delete_traffic_match_rules: Option<Vec<crate::types::DeleteTrafficMatchRule>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

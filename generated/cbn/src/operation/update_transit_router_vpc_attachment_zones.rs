@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UpdateTransitRouterVpcAttachmentZones",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -59,13 +63,13 @@ pub struct UpdateTransitRouterVpcAttachmentZonesRequest {
     ///
     /// - Wire name: `AddZoneMappings`.
     /// - Must have at most 10 items.
-    #[rpc(name = "AddZoneMappings", style = "repeat_list")]
+    #[rpc(name = "AddZoneMappings", style = "repeatList")]
     pub add_zone_mappings: Option<Vec<crate::types::AddZoneMapping>>,
     /// The zones and vSwitches that you want to remove from the VPC connection.
     ///
     /// - Wire name: `RemoveZoneMappings`.
     /// - Must have at most 10 items.
-    #[rpc(name = "RemoveZoneMappings", style = "repeat_list")]
+    #[rpc(name = "RemoveZoneMappings", style = "repeatList")]
     pub remove_zone_mappings: Option<Vec<crate::types::RemoveZoneMapping>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

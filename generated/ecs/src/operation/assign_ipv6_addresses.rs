@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AssignIpv6Addresses",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -67,7 +71,7 @@ pub struct AssignIpv6AddressesRequest {
     /// - Wire name: `Ipv6Address`.
     /// - Must have at most 20 items.
     /// - Example: `2001:db8:1234:1a00::****`.
-    #[rpc(name = "Ipv6Address", style = "repeat_list")]
+    #[rpc(name = "Ipv6Address", style = "repeatList")]
     pub ipv6_address: Option<Vec<String>>,
     /// The IPv6 prefixes to assign to the ENI. Valid values of N: 1 to 10.
     ///
@@ -75,7 +79,7 @@ pub struct AssignIpv6AddressesRequest {
     ///
     /// - Wire name: `Ipv6Prefix`.
     /// - Must have at most 10 items.
-    #[rpc(name = "Ipv6Prefix", style = "repeat_list")]
+    #[rpc(name = "Ipv6Prefix", style = "repeatList")]
     pub ipv6_prefix: Option<Vec<String>>,
     /// The number of IPv6 prefixes to assign to the ENI. Valid values: 1 to 10.
     ///

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AssignPrivateIpAddresses",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -70,7 +74,7 @@ pub struct AssignPrivateIpAddressesRequest {
     /// - Wire name: `PrivateIpAddress`.
     /// - Must have at most 32 items.
     /// - Example: `10.1.**.**`.
-    #[rpc(name = "PrivateIpAddress", style = "repeat_list")]
+    #[rpc(name = "PrivateIpAddress", style = "repeatList")]
     pub private_ip_address: Option<Vec<String>>,
     /// The IPv4 prefixes to assign to the ENI. Valid values of N: 1 to 10.
     ///
@@ -78,7 +82,7 @@ pub struct AssignPrivateIpAddressesRequest {
     ///
     /// - Wire name: `Ipv4Prefix`.
     /// - Must have at most 10 items.
-    #[rpc(name = "Ipv4Prefix", style = "repeat_list")]
+    #[rpc(name = "Ipv4Prefix", style = "repeatList")]
     pub ipv4_prefix: Option<Vec<String>>,
     /// The number of IPv4 prefixes to be randomly generated for the ENI. Valid values: 1 to 10.
     ///

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CancelImagePipelineExecution",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: false,
 };
@@ -36,7 +40,7 @@ pub struct CancelImagePipelineExecutionRequest {
     ///
     /// - Wire name: `TemplateTag`.
     /// - Must have at most 20 items.
-    #[rpc(name = "TemplateTag", style = "repeat_list")]
+    #[rpc(name = "TemplateTag", style = "repeatList")]
     pub template_tag: Option<Vec<crate::types::TemplateTag>>,
     /// The ID of the image building task.
     ///

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CancelSimulatedSystemEvents",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: false,
 };
@@ -35,7 +39,7 @@ pub struct CancelSimulatedSystemEventsRequest {
     /// - Required.
     /// - Must have at most 100 items.
     /// - Example: `e-xhskHun1256****`.
-    #[rpc(name = "EventId", style = "repeat_list")]
+    #[rpc(name = "EventId", style = "repeatList")]
     pub event_id: Option<Vec<String>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CopySnapshot",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -41,7 +45,7 @@ pub struct CopySnapshotRequest {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    #[rpc(name = "Tag", style = "repeat_list")]
+    #[rpc(name = "Tag", style = "repeatList")]
     pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
     /// The region ID of the source snapshot. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
@@ -112,7 +116,7 @@ pub struct CopySnapshotRequest {
     ///
     /// - Wire name: `Arn`.
     /// - Must have at most 10 items.
-    #[rpc(name = "Arn", style = "repeat_list")]
+    #[rpc(name = "Arn", style = "repeatList")]
     pub arn: Option<Vec<crate::types::Arn>>,
     /// > This parameter is not publicly available.
     ///

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateAutoProvisioningGroup",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -233,19 +237,19 @@ pub struct CreateAutoProvisioningGroupRequest {
     ///
     /// - Wire name: `LaunchTemplateConfig`.
     /// - Must have at most 100 items.
-    #[rpc(name = "LaunchTemplateConfig", style = "repeat_list")]
+    #[rpc(name = "LaunchTemplateConfig", style = "repeatList")]
     pub launch_template_config: Option<Vec<crate::types::LaunchTemplateConfig>>,
     /// The information of system disks on the instance.
     ///
     /// - Wire name: `SystemDiskConfig`.
     /// - Must have at most 10 items.
-    #[rpc(name = "SystemDiskConfig", style = "repeat_list")]
+    #[rpc(name = "SystemDiskConfig", style = "repeatList")]
     pub system_disk_config: Option<Vec<crate::types::SystemDiskConfig>>,
     /// The information of data disks on the instance.
     ///
     /// - Wire name: `DataDiskConfig`.
     /// - Must have at most 10 items.
-    #[rpc(name = "DataDiskConfig", style = "repeat_list")]
+    #[rpc(name = "DataDiskConfig", style = "repeatList")]
     pub data_disk_config: Option<Vec<crate::types::DataDiskConfig>>,
     /// The minimum target capacity of the auto provisioning group. The value must be a positive integer. When you specify this parameter, take note of the following items:
     ///
@@ -266,7 +270,7 @@ pub struct CreateAutoProvisioningGroupRequest {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    #[rpc(name = "Tag", style = "repeat_list")]
+    #[rpc(name = "Tag", style = "repeatList")]
     pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
     /// The resource pool options to use to create instances. When you specify this parameter, take note of the following items:
     ///

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateCapacityReservation",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -51,7 +55,7 @@ pub struct CreateCapacityReservationRequest {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    #[rpc(name = "Tag", style = "repeat_list")]
+    #[rpc(name = "Tag", style = "repeatList")]
     pub tag: Option<Vec<crate::types::CopyImageTag>>,
     /// The client token that is used to ensure the idempotency of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The `token` can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
@@ -129,7 +133,7 @@ pub struct CreateCapacityReservationRequest {
     /// - Required.
     /// - Must have at most 100 items.
     /// - Example: `cn-hangzhou-h`.
-    #[rpc(name = "ZoneId", style = "repeat_list")]
+    #[rpc(name = "ZoneId", style = "repeatList")]
     pub zone_id: Option<Vec<String>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

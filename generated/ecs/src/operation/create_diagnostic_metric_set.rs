@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateDiagnosticMetricSet",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: false,
 };
@@ -52,7 +56,7 @@ pub struct CreateDiagnosticMetricSetRequest {
     /// - Wire name: `MetricIds`.
     /// - Required.
     /// - Must have 1 to 100 items.
-    #[rpc(name = "MetricIds", style = "repeat_list")]
+    #[rpc(name = "MetricIds", style = "repeatList")]
     pub metric_ids: Option<Vec<String>>,
     /// The description of the diagnostic metric set.
     ///

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateDisk",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -246,13 +250,13 @@ pub struct CreateDiskRequest {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    #[rpc(name = "Tag", style = "repeat_list")]
+    #[rpc(name = "Tag", style = "repeatList")]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// > This parameter is not publicly available.
     ///
     /// - Wire name: `Arn`.
     /// - Must have at most 10 items.
-    #[rpc(name = "Arn", style = "repeat_list")]
+    #[rpc(name = "Arn", style = "repeatList")]
     pub arn: Option<Vec<crate::types::Arn>>,
     /// Specifies the read/write IOPS that is provisioned for the ESSD AutoPL disk. Valid value:
     ///

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateElasticityAssurance",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -45,7 +49,7 @@ pub struct CreateElasticityAssuranceRequest {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    #[rpc(name = "Tag", style = "repeat_list")]
+    #[rpc(name = "Tag", style = "repeatList")]
     pub tag: Option<Vec<crate::types::CopyImageTag>>,
     /// The validity period of the elasticity assurance. The unit of the validity period is determined by the value of `PeriodUnit`. Specifies whether to check the image used by the instance supports hot migration. Valid values:
     ///
@@ -133,7 +137,7 @@ pub struct CreateElasticityAssuranceRequest {
     /// - Required.
     /// - Must have at most 100 items.
     /// - Example: `cn-hangzhou-h`.
-    #[rpc(name = "ZoneId", style = "repeat_list")]
+    #[rpc(name = "ZoneId", style = "repeatList")]
     pub zone_id: Option<Vec<String>>,
     /// The instance type. An elasticity assurance can be created to reserve the capacity of a single instance type.
     ///
@@ -141,7 +145,7 @@ pub struct CreateElasticityAssuranceRequest {
     /// - Required.
     /// - Must have at most 100 items.
     /// - Example: `ecs.c6.xlarge`.
-    #[rpc(name = "InstanceType", style = "repeat_list")]
+    #[rpc(name = "InstanceType", style = "repeatList")]
     pub instance_type: Option<Vec<String>>,
     /// The assurance schedules based on which the capacity reservation takes effect.
     ///
@@ -149,7 +153,7 @@ pub struct CreateElasticityAssuranceRequest {
     ///
     /// - Wire name: `RecurrenceRules`.
     /// - Must have at most 20 items.
-    #[rpc(name = "RecurrenceRules", style = "repeat_list")]
+    #[rpc(name = "RecurrenceRules", style = "repeatList")]
     pub recurrence_rules: Option<Vec<crate::types::RecurrenceRule>>,
     /// Specifies whether to enable auto-renewal for the elasticity assurance. Valid values:
     ///

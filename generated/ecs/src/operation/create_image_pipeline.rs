@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateImagePipeline",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -42,7 +46,7 @@ pub struct CreateImagePipelineRequest {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    #[rpc(name = "Tag", style = "repeat_list")]
+    #[rpc(name = "Tag", style = "repeatList")]
     pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
     /// The ID of the region. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
@@ -62,7 +66,7 @@ pub struct CreateImagePipelineRequest {
     /// - Wire name: `AddAccount`.
     /// - Must have at most 21 items.
     /// - Example: `1234567890`.
-    #[rpc(name = "AddAccount", style = "repeat_list")]
+    #[rpc(name = "AddAccount", style = "repeatList")]
     pub add_account: Option<Vec<i64>>,
     /// The IDs of regions to which you want to distribute the image that is created based on the image template. You can specify up to 20 region IDs.
     ///
@@ -71,7 +75,7 @@ pub struct CreateImagePipelineRequest {
     /// - Wire name: `ToRegionId`.
     /// - Must have at most 21 items.
     /// - Example: `cn-hangzhou`.
-    #[rpc(name = "ToRegionId", style = "repeat_list")]
+    #[rpc(name = "ToRegionId", style = "repeatList")]
     pub to_region_id: Option<Vec<String>>,
     /// The type of the source image. Valid values:
     ///

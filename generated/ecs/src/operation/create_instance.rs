@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateInstance",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -498,19 +502,19 @@ pub struct CreateInstanceRequest {
     ///
     /// - Wire name: `DataDisk`.
     /// - Must have at most 16 items.
-    #[rpc(name = "DataDisk", style = "repeat_list")]
+    #[rpc(name = "DataDisk", style = "repeatList")]
     pub data_disk: Option<Vec<crate::types::CreateInstanceDataDisk>>,
     /// > This parameter is in invitational preview and is not publicly available.
     ///
     /// - Wire name: `Arn`.
     /// - Must have at most 10 items.
-    #[rpc(name = "Arn", style = "repeat_list")]
+    #[rpc(name = "Arn", style = "repeatList")]
     pub arn: Option<Vec<crate::types::Arn>>,
     /// The tags to add to the instance.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    #[rpc(name = "Tag", style = "repeat_list")]
+    #[rpc(name = "Tag", style = "repeatList")]
     pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateLaunchTemplate",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: false,
 };
@@ -46,7 +50,7 @@ pub struct CreateLaunchTemplateRequest {
     ///
     /// - Wire name: `TemplateTag`.
     /// - Must have at most 20 items.
-    #[rpc(name = "TemplateTag", style = "repeat_list")]
+    #[rpc(name = "TemplateTag", style = "repeatList")]
     pub template_tag: Option<Vec<crate::types::TemplateTag>>,
     /// The name of the launch template. The name must be 2 to 128 characters in length. The name must start with a letter and cannot start with `http://` or `https://`. The name can contain letters, digits, colons (:), underscores (\_), and hyphens (-).
     ///
@@ -318,13 +322,13 @@ pub struct CreateLaunchTemplateRequest {
     ///
     /// - Wire name: `DataDisk`.
     /// - Must have at most 16 items.
-    #[rpc(name = "DataDisk", style = "repeat_list")]
+    #[rpc(name = "DataDisk", style = "repeatList")]
     pub data_disk: Option<Vec<crate::types::CreateLaunchTemplateDataDisk>>,
     /// The information of the ENIs.
     ///
     /// - Wire name: `NetworkInterface`.
     /// - Must have at most 8 items.
-    #[rpc(name = "NetworkInterface", style = "repeat_list")]
+    #[rpc(name = "NetworkInterface", style = "repeatList")]
     pub network_interface: Option<Vec<crate::types::NetworkInterface>>,
     /// The tags to add to the instance, disks, and primary ENI that are created from the launch template.
     ///
@@ -334,7 +338,7 @@ pub struct CreateLaunchTemplateRequest {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    #[rpc(name = "Tag", style = "repeat_list")]
+    #[rpc(name = "Tag", style = "repeatList")]
     pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
     /// The IDs of the security groups to which to assign the instance. The valid values of N are based on the maximum number of security groups to which the instance can belong. For more information, see the "Security group limits" section in [Limits](<https://www.alibabacloud.com/help/doc-detail/25412.htm>).
     ///
@@ -343,7 +347,7 @@ pub struct CreateLaunchTemplateRequest {
     /// - Wire name: `SecurityGroupIds`.
     /// - Must have at most 16 items.
     /// - Example: `sg-bp15ed6xe1yxeycg7****`.
-    #[rpc(name = "SecurityGroupIds", style = "repeat_list")]
+    #[rpc(name = "SecurityGroupIds", style = "repeatList")]
     pub security_group_ids: Option<Vec<String>>,
     /// Specifies whether to enable release protection for the instance. This parameter specifies whether you can use the ECS console or call the [DeleteInstance](<https://www.alibabacloud.com/help/doc-detail/25507.htm>) operation to release the instance. Valid values:
     ///

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateLaunchTemplateVersion",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: false,
 };
@@ -302,19 +306,19 @@ pub struct CreateLaunchTemplateVersionRequest {
     ///
     /// - Wire name: `DataDisk`.
     /// - Must have at most 16 items.
-    #[rpc(name = "DataDisk", style = "repeat_list")]
+    #[rpc(name = "DataDisk", style = "repeatList")]
     pub data_disk: Option<Vec<crate::types::CreateLaunchTemplateVersionDataDisk>>,
     /// The information of the elastic network interfaces (ENIs).
     ///
     /// - Wire name: `NetworkInterface`.
     /// - Must have at most 8 items.
-    #[rpc(name = "NetworkInterface", style = "repeat_list")]
+    #[rpc(name = "NetworkInterface", style = "repeatList")]
     pub network_interface: Option<Vec<crate::types::NetworkInterface>>,
     /// The tags to add to the ECS instance, disks, and primary elastic network interface (ENI) created based on the launch template version.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 21 items.
-    #[rpc(name = "Tag", style = "repeat_list")]
+    #[rpc(name = "Tag", style = "repeatList")]
     pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
     /// The ID of security group N to which to assign the instance. The valid values of N depend on the maximum number of security groups to which the instance can belong. For more information, see [Quantity limits](<https://www.alibabacloud.com/help/doc-detail/25412.htm>).
     ///
@@ -323,7 +327,7 @@ pub struct CreateLaunchTemplateVersionRequest {
     /// - Wire name: `SecurityGroupIds`.
     /// - Must have at most 16 items.
     /// - Example: `sg-bp15ed6xe1yxeycg7****`.
-    #[rpc(name = "SecurityGroupIds", style = "repeat_list")]
+    #[rpc(name = "SecurityGroupIds", style = "repeatList")]
     pub security_group_ids: Option<Vec<String>>,
     /// Specifies whether to enable release protection for the instance. This parameter specifies whether you can use the ECS console or call the [DeleteInstance](<https://www.alibabacloud.com/help/doc-detail/25507.htm>) operation to release the instance. Valid values:
     ///

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateNatGateway",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -46,7 +50,7 @@ pub struct CreateNatGatewayRequest {
     /// - Wire name: `BandwidthPackage`.
     /// - Required.
     /// - Must have at most 10 items.
-    #[rpc(name = "BandwidthPackage", style = "repeat_list")]
+    #[rpc(name = "BandwidthPackage", style = "repeatList")]
     pub bandwidth_package: Option<Vec<crate::types::BandwidthPackage>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

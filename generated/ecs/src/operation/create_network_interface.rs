@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateNetworkInterface",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -58,7 +62,7 @@ pub struct CreateNetworkInterfaceRequest {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    #[rpc(name = "Tag", style = "repeat_list")]
+    #[rpc(name = "Tag", style = "repeatList")]
     pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
     /// The ID of the resource group to which you want to assign the ENI. You can call the [ListResourceGroups](<https://www.alibabacloud.com/help/doc-detail/158855.htm>) operation to query the most recent resource group list.
     ///
@@ -184,7 +188,7 @@ pub struct CreateNetworkInterfaceRequest {
     /// - Wire name: `SecurityGroupIds`.
     /// - Must have at most 51 items.
     /// - Example: `sg-bp1fg655nh68xyz9i****`.
-    #[rpc(name = "SecurityGroupIds", style = "repeat_list")]
+    #[rpc(name = "SecurityGroupIds", style = "repeatList")]
     pub security_group_ids: Option<Vec<String>>,
     /// Secondary private IP addresses to assign to the ENI. The IP addresses must be idle IP addresses in the CIDR block of the vSwitch with which to associate the ENI. Valid values of N: 0 to 10.
     ///
@@ -193,7 +197,7 @@ pub struct CreateNetworkInterfaceRequest {
     /// - Wire name: `PrivateIpAddress`.
     /// - Must have at most 10 items.
     /// - Example: `172.17.**.**`.
-    #[rpc(name = "PrivateIpAddress", style = "repeat_list")]
+    #[rpc(name = "PrivateIpAddress", style = "repeatList")]
     pub private_ip_address: Option<Vec<String>>,
     /// IPv6 addresses to assign to the ENI. Valid values of N: 1 to 10.
     ///
@@ -204,7 +208,7 @@ pub struct CreateNetworkInterfaceRequest {
     /// - Wire name: `Ipv6Address`.
     /// - Must have at most 20 items.
     /// - Example: `2001:db8:1234:1a00::****`.
-    #[rpc(name = "Ipv6Address", style = "repeat_list")]
+    #[rpc(name = "Ipv6Address", style = "repeatList")]
     pub ipv6_address: Option<Vec<String>>,
     /// The number of IPv6 addresses to randomly generate for the ENI. Valid values: 1 to 10.
     ///
@@ -221,7 +225,7 @@ pub struct CreateNetworkInterfaceRequest {
     ///
     /// - Wire name: `Ipv4Prefix`.
     /// - Must have at most 10 items.
-    #[rpc(name = "Ipv4Prefix", style = "repeat_list")]
+    #[rpc(name = "Ipv4Prefix", style = "repeatList")]
     pub ipv4_prefix: Option<Vec<String>>,
     /// The number of IPv4 prefixes to assign to the ENI. Valid values: 1 to 10.
     ///
@@ -237,7 +241,7 @@ pub struct CreateNetworkInterfaceRequest {
     ///
     /// - Wire name: `Ipv6Prefix`.
     /// - Must have at most 10 items.
-    #[rpc(name = "Ipv6Prefix", style = "repeat_list")]
+    #[rpc(name = "Ipv6Prefix", style = "repeatList")]
     pub ipv6_prefix: Option<Vec<String>>,
     /// The number of IPv6 prefixes to assign to the ENI. Valid values: 1 to 10.
     ///

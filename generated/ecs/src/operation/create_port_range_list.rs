@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreatePortRangeList",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -65,7 +69,7 @@ pub struct CreatePortRangeListRequest {
     ///
     /// - Wire name: `Entry`.
     /// - Must have at most 100 items.
-    #[rpc(name = "Entry", style = "repeat_list")]
+    #[rpc(name = "Entry", style = "repeatList")]
     pub entry: Option<Vec<crate::types::Entry>>,
     /// The ID of the resource group to which the port list belongs.
     ///
@@ -77,7 +81,7 @@ pub struct CreatePortRangeListRequest {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    #[rpc(name = "Tag", style = "repeat_list")]
+    #[rpc(name = "Tag", style = "repeatList")]
     pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

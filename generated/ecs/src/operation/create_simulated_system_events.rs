@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateSimulatedSystemEvents",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: false,
 };
@@ -70,7 +74,7 @@ pub struct CreateSimulatedSystemEventsRequest {
     /// - Required.
     /// - Must have at most 100 items.
     /// - Example: `i-bp1gtjxuuvwj17zr****`.
-    #[rpc(name = "InstanceId", style = "repeat_list")]
+    #[rpc(name = "InstanceId", style = "repeatList")]
     pub instance_id: Option<Vec<String>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

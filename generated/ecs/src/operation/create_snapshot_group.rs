@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateSnapshotGroup",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -111,7 +115,7 @@ pub struct CreateSnapshotGroupRequest {
     /// - Wire name: `ExcludeDiskId`.
     /// - Must have at most 128 items.
     /// - Example: `d-j6cf7l0ewidb78lq****`.
-    #[rpc(name = "ExcludeDiskId", style = "repeat_list")]
+    #[rpc(name = "ExcludeDiskId", style = "repeatList")]
     pub exclude_disk_id: Option<Vec<String>>,
     /// The IDs of the cloud disks for which you want to create a snapshot-consistent group. You can specify the IDs of cloud disks that are attached to multiple instances within the same zone. Valid values of N: 1 to 16. A snapshot-consistent group can contain snapshots of up to 16 cloud disks whose total disk size does not exceed 32 TiB.
     ///
@@ -122,13 +126,13 @@ pub struct CreateSnapshotGroupRequest {
     ///
     /// - Wire name: `DiskId`.
     /// - Must have at most 128 items.
-    #[rpc(name = "DiskId", style = "repeat_list")]
+    #[rpc(name = "DiskId", style = "repeatList")]
     pub disk_id: Option<Vec<String>>,
     /// The list of tags.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    #[rpc(name = "Tag", style = "repeat_list")]
+    #[rpc(name = "Tag", style = "repeatList")]
     pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
     /// The ID of the resource group to which the snapshot-consistent group belongs.
     ///

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteDiagnosticMetricSets",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: false,
 };
@@ -34,7 +38,7 @@ pub struct DeleteDiagnosticMetricSetsRequest {
     /// - Wire name: `MetricSetIds`.
     /// - Required.
     /// - Must have 1 to 10 items.
-    #[rpc(name = "MetricSetIds", style = "repeat_list")]
+    #[rpc(name = "MetricSetIds", style = "repeatList")]
     pub metric_set_ids: Option<Vec<String>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteDiagnosticReports",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: false,
 };
@@ -36,7 +40,7 @@ pub struct DeleteDiagnosticReportsRequest {
     /// - Wire name: `ReportIds`.
     /// - Required.
     /// - Must have 1 to 100 items.
-    #[rpc(name = "ReportIds", style = "repeat_list")]
+    #[rpc(name = "ReportIds", style = "repeatList")]
     pub report_ids: Option<Vec<String>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

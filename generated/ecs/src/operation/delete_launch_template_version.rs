@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteLaunchTemplateVersion",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: false,
 };
@@ -41,7 +45,7 @@ pub struct DeleteLaunchTemplateVersionRequest {
     /// - Required.
     /// - Must have at most 1000 items.
     /// - Example: `2`.
-    #[rpc(name = "DeleteVersion", style = "repeat_list")]
+    #[rpc(name = "DeleteVersion", style = "repeatList")]
     pub delete_version: Option<Vec<i64>>,
     /// The ID of the launch template. For more information, call the [DescribeLaunchTemplates](<https://www.alibabacloud.com/help/doc-detail/73759.htm>) operation.
     ///

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteRouteEntry",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: false,
 };
@@ -41,7 +45,7 @@ pub struct DeleteRouteEntryRequest {
     pub next_hop_id: Option<String>,
     /// - Wire name: `NextHopList`.
     /// - Must have at most 4 items.
-    #[rpc(name = "NextHopList", style = "repeat_list")]
+    #[rpc(name = "NextHopList", style = "repeatList")]
     pub next_hop_list: Option<Vec<crate::types::NextHopList>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

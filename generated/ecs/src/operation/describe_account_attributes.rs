@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeAccountAttributes",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: true,
 };
@@ -66,7 +70,7 @@ pub struct DescribeAccountAttributesRequest {
     /// - Wire name: `AttributeName`.
     /// - Must have at most 30 items.
     /// - Example: `max-security-groups`.
-    #[rpc(name = "AttributeName", style = "repeat_list")]
+    #[rpc(name = "AttributeName", style = "repeatList")]
     pub attribute_name: Option<Vec<String>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeAutoProvisioningGroups",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: true,
 };
@@ -69,20 +73,20 @@ pub struct DescribeAutoProvisioningGroupsRequest {
     /// - Wire name: `AutoProvisioningGroupId`.
     /// - Must have at most 100 items.
     /// - Example: `apg-sn54avj8htgvtyh8****`.
-    #[rpc(name = "AutoProvisioningGroupId", style = "repeat_list")]
+    #[rpc(name = "AutoProvisioningGroupId", style = "repeatList")]
     pub auto_provisioning_group_id: Option<Vec<String>>,
     /// The status of the auto provisioning group.
     ///
     /// - Wire name: `AutoProvisioningGroupStatus`.
     /// - Must have at most 10 items.
     /// - Example: `active`.
-    #[rpc(name = "AutoProvisioningGroupStatus", style = "repeat_list")]
+    #[rpc(name = "AutoProvisioningGroupStatus", style = "repeatList")]
     pub auto_provisioning_group_status: Option<Vec<String>>,
     /// The tags that are added to the auto provisioning group.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    #[rpc(name = "Tag", style = "repeat_list")]
+    #[rpc(name = "Tag", style = "repeatList")]
     pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeCloudAssistantSettings",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: true,
 };
@@ -27,7 +31,7 @@ pub struct DescribeCloudAssistantSettingsRequest {
     /// - Wire name: `SettingType`.
     /// - Required.
     /// - Must have at most 100 items.
-    #[rpc(name = "SettingType", style = "repeat_list")]
+    #[rpc(name = "SettingType", style = "repeatList")]
     pub setting_type: Option<Vec<String>>,
     /// The region ID.
     ///

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeDiagnosticMetricSets",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: true,
 };
@@ -33,7 +37,7 @@ pub struct DescribeDiagnosticMetricSetsRequest {
     ///
     /// - Wire name: `MetricSetIds`.
     /// - Must have at most 100 items.
-    #[rpc(name = "MetricSetIds", style = "repeat_list")]
+    #[rpc(name = "MetricSetIds", style = "repeatList")]
     pub metric_set_ids: Option<Vec<String>>,
     /// The type of the diagnostic metric set. Valid values:
     ///

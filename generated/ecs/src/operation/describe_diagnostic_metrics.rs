@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeDiagnosticMetrics",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: true,
 };
@@ -33,7 +37,7 @@ pub struct DescribeDiagnosticMetricsRequest {
     ///
     /// - Wire name: `MetricIds`.
     /// - Must have at most 100 items.
-    #[rpc(name = "MetricIds", style = "repeat_list")]
+    #[rpc(name = "MetricIds", style = "repeatList")]
     pub metric_ids: Option<Vec<String>>,
     /// The resource type supported by the diagnostic metric.
     ///

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeDiagnosticReports",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: true,
 };
@@ -33,13 +37,13 @@ pub struct DescribeDiagnosticReportsRequest {
     ///
     /// - Wire name: `ReportIds`.
     /// - Must have 1 to 100 items.
-    #[rpc(name = "ReportIds", style = "repeat_list")]
+    #[rpc(name = "ReportIds", style = "repeatList")]
     pub report_ids: Option<Vec<String>>,
     /// The IDs of resources. You can specify up to 100 resource IDs.
     ///
     /// - Wire name: `ResourceIds`.
     /// - Must have 1 to 100 items.
-    #[rpc(name = "ResourceIds", style = "repeat_list")]
+    #[rpc(name = "ResourceIds", style = "repeatList")]
     pub resource_ids: Option<Vec<String>>,
     /// The status of the diagnostic report. Valid values:
     ///

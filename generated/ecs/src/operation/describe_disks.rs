@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeDisks",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: true,
 };
@@ -255,7 +259,7 @@ pub struct DescribeDisksRequest {
     pub lock_reason: Option<String>,
     /// - Wire name: `Filter`.
     /// - Must have at most 2 items.
-    #[rpc(name = "Filter", style = "repeat_list")]
+    #[rpc(name = "Filter", style = "repeatList")]
     pub filter: Option<Vec<crate::types::DescribeDisksFilter>>,
     /// The ID of the resource group to which the disk belongs. If this parameter is specified to query resources, up to 1,000 resources that belong to the specified resource group can be displayed in the response.
     ///
@@ -313,7 +317,7 @@ pub struct DescribeDisksRequest {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    #[rpc(name = "Tag", style = "repeat_list")]
+    #[rpc(name = "Tag", style = "repeatList")]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// The additional attributes. Set the value to `Placement`, which indicates the data storage locations of the disk.
     ///
@@ -322,7 +326,7 @@ pub struct DescribeDisksRequest {
     /// - Wire name: `AdditionalAttributes`.
     /// - Must have at most 5 items.
     /// - Example: `IOPS`.
-    #[rpc(name = "AdditionalAttributes", style = "repeat_list")]
+    #[rpc(name = "AdditionalAttributes", style = "repeatList")]
     pub additional_attributes: Option<Vec<String>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

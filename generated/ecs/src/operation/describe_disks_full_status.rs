@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeDisksFullStatus",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: true,
 };
@@ -92,14 +96,14 @@ pub struct DescribeDisksFullStatusRequest {
     /// - Wire name: `DiskId`.
     /// - Must have at most 100 items.
     /// - Example: `d-bp67acfmxazb4p****`.
-    #[rpc(name = "DiskId", style = "repeat_list")]
+    #[rpc(name = "DiskId", style = "repeatList")]
     pub disk_id: Option<Vec<String>>,
     /// The ID of event N. Valid values of N: 1 to 100.
     ///
     /// - Wire name: `EventId`.
     /// - Must have at most 100 items.
     /// - Example: `e-bp67acfmxazb4p****`.
-    #[rpc(name = "EventId", style = "repeat_list")]
+    #[rpc(name = "EventId", style = "repeatList")]
     pub event_id: Option<Vec<String>>,
     /// The ID of the resource group to which the EBS device belongs. If you configure this parameter to query resources, up to 1,000 resources that belong to the specified resource group can be displayed in the response.
     ///
@@ -111,7 +115,7 @@ pub struct DescribeDisksFullStatusRequest {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    #[rpc(name = "Tag", style = "repeat_list")]
+    #[rpc(name = "Tag", style = "repeatList")]
     pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

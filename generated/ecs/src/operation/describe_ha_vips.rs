@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeHaVips",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: true,
 };
@@ -42,7 +46,7 @@ pub struct DescribeHaVipsRequest {
     /// - Wire name: `Filter`.
     /// - Required.
     /// - Must have at most 6 items.
-    #[rpc(name = "Filter", style = "repeat_list")]
+    #[rpc(name = "Filter", style = "repeatList")]
     pub filter: Option<Vec<crate::types::DescribeHaVipsFilter>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

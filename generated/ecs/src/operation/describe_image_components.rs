@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeImageComponents",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: true,
 };
@@ -43,7 +47,7 @@ pub struct DescribeImageComponentsRequest {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    #[rpc(name = "Tag", style = "repeat_list")]
+    #[rpc(name = "Tag", style = "repeatList")]
     pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
     /// The name of the image component. You must specify an exact name to search for the image component.
     ///
@@ -81,7 +85,7 @@ pub struct DescribeImageComponentsRequest {
     /// - Wire name: `ImageComponentId`.
     /// - Must have at most 21 items.
     /// - Example: `ic-bp67acfmxazb4p****`.
-    #[rpc(name = "ImageComponentId", style = "repeat_list")]
+    #[rpc(name = "ImageComponentId", style = "repeatList")]
     pub image_component_id: Option<Vec<String>>,
     /// The type of the image component.
     ///

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeImagePipelines",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: true,
 };
@@ -43,7 +47,7 @@ pub struct DescribeImagePipelinesRequest {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    #[rpc(name = "Tag", style = "repeat_list")]
+    #[rpc(name = "Tag", style = "repeatList")]
     pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
     /// The name of the image template.
     ///
@@ -72,7 +76,7 @@ pub struct DescribeImagePipelinesRequest {
     /// - Wire name: `ImagePipelineId`.
     /// - Must have at most 21 items.
     /// - Example: `ip-2ze5tsl5bp6nf2b3****`.
-    #[rpc(name = "ImagePipelineId", style = "repeat_list")]
+    #[rpc(name = "ImagePipelineId", style = "repeatList")]
     pub image_pipeline_id: Option<Vec<String>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeInstanceHistoryEvents",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: true,
 };
@@ -113,7 +117,7 @@ pub struct DescribeInstanceHistoryEventsRequest {
     /// - Wire name: `EventId`.
     /// - Must have at most 100 items.
     /// - Example: `e-uf64yvznlao4jl2c****`.
-    #[rpc(name = "EventId", style = "repeat_list")]
+    #[rpc(name = "EventId", style = "repeatList")]
     pub event_id: Option<Vec<String>>,
     /// The lifecycle state of system event N. Valid values of N: 1 to 7. You can repeat this parameter to pass multiple values. Valid values:
     ///
@@ -128,7 +132,7 @@ pub struct DescribeInstanceHistoryEventsRequest {
     /// - Wire name: `InstanceEventCycleStatus`.
     /// - Must have at most 10 items.
     /// - Example: `Executed`.
-    #[rpc(name = "InstanceEventCycleStatus", style = "repeat_list")]
+    #[rpc(name = "InstanceEventCycleStatus", style = "repeatList")]
     pub instance_event_cycle_status: Option<Vec<String>>,
     /// The type of system event N. Valid values of N: 1 to 30. You can repeat this parameter to pass multiple values. Valid values:
     ///
@@ -148,7 +152,7 @@ pub struct DescribeInstanceHistoryEventsRequest {
     /// - Wire name: `InstanceEventType`.
     /// - Must have at most 30 items.
     /// - Example: `SystemMaintenance.Reboot`.
-    #[rpc(name = "InstanceEventType", style = "repeat_list")]
+    #[rpc(name = "InstanceEventType", style = "repeatList")]
     pub instance_event_type: Option<Vec<String>>,
     /// The ID of resource N. Valid values of N: 1 to 100. You can repeat this parameter to pass multiple values. Valid values:
     ///
@@ -163,13 +167,13 @@ pub struct DescribeInstanceHistoryEventsRequest {
     /// - Wire name: `ResourceId`.
     /// - Must have at most 100 items.
     /// - Example: `i-uf678mass4zvr9n1****`.
-    #[rpc(name = "ResourceId", style = "repeat_list")]
+    #[rpc(name = "ResourceId", style = "repeatList")]
     pub resource_id: Option<Vec<String>>,
     /// The list of tags.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    #[rpc(name = "Tag", style = "repeat_list")]
+    #[rpc(name = "Tag", style = "repeatList")]
     pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
     /// The ID of the resource group to which the resource belongs.
     ///

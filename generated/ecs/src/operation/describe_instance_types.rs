@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeInstanceTypes",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: true,
 };
@@ -42,7 +46,7 @@ pub struct DescribeInstanceTypesRequest {
     /// - Wire name: `InstanceTypes`.
     /// - Must have at most 10 items.
     /// - Example: `ecs.g6.large`.
-    #[rpc(name = "InstanceTypes", style = "repeat_list")]
+    #[rpc(name = "InstanceTypes", style = "repeatList")]
     pub instance_types: Option<Vec<String>>,
     /// The minimum number of vCPUs. The value must be a positive integer.
     ///
@@ -340,37 +344,37 @@ pub struct DescribeInstanceTypesRequest {
     ///
     /// - Wire name: `InstanceTypeFamilies`.
     /// - Must have at most 10 items.
-    #[rpc(name = "InstanceTypeFamilies", style = "repeat_list")]
+    #[rpc(name = "InstanceTypeFamilies", style = "repeatList")]
     pub instance_type_families: Option<Vec<String>>,
     /// The GPU models of instance types. You can specify 1 to 10 GPU models.
     ///
     /// - Wire name: `GpuSpecs`.
     /// - Must have at most 10 items.
-    #[rpc(name = "GpuSpecs", style = "repeat_list")]
+    #[rpc(name = "GpuSpecs", style = "repeatList")]
     pub gpu_specs: Option<Vec<String>>,
     /// The categories of instance types. You can specify 1 to 10 categories of instance types.
     ///
     /// - Wire name: `InstanceCategories`.
     /// - Must have at most 10 items.
-    #[rpc(name = "InstanceCategories", style = "repeat_list")]
+    #[rpc(name = "InstanceCategories", style = "repeatList")]
     pub instance_categories: Option<Vec<crate::types::InstanceCategories>>,
     /// The CPU architectures of instance types. You can specify 1 or 2 CPU architectures.
     ///
     /// - Wire name: `CpuArchitectures`.
     /// - Must have at most 10 items.
-    #[rpc(name = "CpuArchitectures", style = "repeat_list")]
+    #[rpc(name = "CpuArchitectures", style = "repeatList")]
     pub cpu_architectures: Option<Vec<crate::types::CpuArchitecture>>,
     /// The CPU models of instance types. You can specify 1 to 10 CPU models.
     ///
     /// - Wire name: `PhysicalProcessorModels`.
     /// - Must have at most 10 items.
-    #[rpc(name = "PhysicalProcessorModels", style = "repeat_list")]
+    #[rpc(name = "PhysicalProcessorModels", style = "repeatList")]
     pub physical_processor_models: Option<Vec<String>>,
     /// The categories of local disks used by instance types. You can specify 1 or 2 categories of local disks.
     ///
     /// - Wire name: `LocalStorageCategories`.
     /// - Must have at most 10 items.
-    #[rpc(name = "LocalStorageCategories", style = "repeat_list")]
+    #[rpc(name = "LocalStorageCategories", style = "repeatList")]
     pub local_storage_categories: Option<Vec<crate::types::LocalStorageCategories>>,
     /// The maximum number of entries per page. Valid values: 1 to 1600.
     ///
@@ -391,7 +395,7 @@ pub struct DescribeInstanceTypesRequest {
     pub next_token: Option<String>,
     /// - Wire name: `AdditionalAttributes`.
     /// - Must have at most 100 items.
-    #[rpc(name = "AdditionalAttributes", style = "repeat_list")]
+    #[rpc(name = "AdditionalAttributes", style = "repeatList")]
     pub additional_attributes: Option<Vec<String>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

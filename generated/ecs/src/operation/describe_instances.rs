@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeInstances",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: true,
 };
@@ -192,7 +196,7 @@ pub struct DescribeInstancesRequest {
     pub lock_reason: Option<String>,
     /// - Wire name: `Filter`.
     /// - Must have at most 4 items.
-    #[rpc(name = "Filter", style = "repeat_list")]
+    #[rpc(name = "Filter", style = "repeatList")]
     pub filter: Option<Vec<crate::types::DescribeDisksFilter>>,
     /// > This parameter is in invitational preview and is not publicly available.
     ///
@@ -300,20 +304,20 @@ pub struct DescribeInstancesRequest {
     ///
     /// - Wire name: `Ipv6Address`.
     /// - Must have at most 100 items.
-    #[rpc(name = "Ipv6Address", style = "repeat_list")]
+    #[rpc(name = "Ipv6Address", style = "repeatList")]
     pub ipv6_address: Option<Vec<String>>,
     /// The tags of the instance.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    #[rpc(name = "Tag", style = "repeat_list")]
+    #[rpc(name = "Tag", style = "repeatList")]
     pub tag: Option<Vec<crate::types::DescribeInstancesTag>>,
     /// The additional instance attributes.
     ///
     /// - Wire name: `AdditionalAttributes`.
     /// - Must have at most 5 items.
     /// - Example: `META_OPTIONS`.
-    #[rpc(name = "AdditionalAttributes", style = "repeat_list")]
+    #[rpc(name = "AdditionalAttributes", style = "repeatList")]
     pub additional_attributes: Option<Vec<String>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeInstancesFullStatus",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: true,
 };
@@ -101,21 +105,21 @@ pub struct DescribeInstancesFullStatusRequest {
     /// - Wire name: `InstanceId`.
     /// - Must have at most 100 items.
     /// - Example: `i-bp67acfmxazb4p****`.
-    #[rpc(name = "InstanceId", style = "repeat_list")]
+    #[rpc(name = "InstanceId", style = "repeatList")]
     pub instance_id: Option<Vec<String>>,
     /// The IDs of the system events. You can specify up to 100 event IDs in a single request.
     ///
     /// - Wire name: `EventId`.
     /// - Must have at most 100 items.
     /// - Example: `e-bp1hygp5b04o56l0****`.
-    #[rpc(name = "EventId", style = "repeat_list")]
+    #[rpc(name = "EventId", style = "repeatList")]
     pub event_id: Option<Vec<String>>,
     /// The types of system events. You can specify up to 30 event types in a single request.
     ///
     /// - Wire name: `InstanceEventType`.
     /// - Must have at most 30 items.
     /// - Example: `InstanceExpiration.Stop`.
-    #[rpc(name = "InstanceEventType", style = "repeat_list")]
+    #[rpc(name = "InstanceEventType", style = "repeatList")]
     pub instance_event_type: Option<Vec<String>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeLaunchTemplateVersions",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: true,
 };
@@ -36,7 +40,7 @@ pub struct DescribeLaunchTemplateVersionsRequest {
     /// - Wire name: `LaunchTemplateVersion`.
     /// - Must have at most 100 items.
     /// - Example: `1`.
-    #[rpc(name = "LaunchTemplateVersion", style = "repeat_list")]
+    #[rpc(name = "LaunchTemplateVersion", style = "repeatList")]
     pub launch_template_version: Option<Vec<i64>>,
     /// The ID of the launch template.
     ///

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeLaunchTemplates",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: true,
 };
@@ -35,7 +39,7 @@ pub struct DescribeLaunchTemplatesRequest {
     ///
     /// - Wire name: `TemplateTag`.
     /// - Must have at most 20 items.
-    #[rpc(name = "TemplateTag", style = "repeat_list")]
+    #[rpc(name = "TemplateTag", style = "repeatList")]
     pub template_tag: Option<Vec<crate::types::TemplateTag>>,
     /// The page number. Page starts from page 1.
     ///
@@ -69,7 +73,7 @@ pub struct DescribeLaunchTemplatesRequest {
     /// - Wire name: `LaunchTemplateId`.
     /// - Must have at most 100 items.
     /// - Example: `lt-m5e3ofjr1zn1aw7q****`.
-    #[rpc(name = "LaunchTemplateId", style = "repeat_list")]
+    #[rpc(name = "LaunchTemplateId", style = "repeatList")]
     pub launch_template_id: Option<Vec<String>>,
     /// The names of launch templates.
     ///
@@ -79,7 +83,7 @@ pub struct DescribeLaunchTemplatesRequest {
     /// - Wire name: `LaunchTemplateName`.
     /// - Must have at most 100 items.
     /// - Example: `wd-152630748****`.
-    #[rpc(name = "LaunchTemplateName", style = "repeat_list")]
+    #[rpc(name = "LaunchTemplateName", style = "repeatList")]
     pub launch_template_name: Option<Vec<String>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

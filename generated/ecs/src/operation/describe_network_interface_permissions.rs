@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeNetworkInterfacePermissions",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: true,
 };
@@ -60,7 +64,7 @@ pub struct DescribeNetworkInterfacePermissionsRequest {
     /// - Wire name: `NetworkInterfacePermissionId`.
     /// - Must have at most 100 items.
     /// - Example: `eni-perm-bp1cs4lwn56lfb****`.
-    #[rpc(name = "NetworkInterfacePermissionId", style = "repeat_list")]
+    #[rpc(name = "NetworkInterfacePermissionId", style = "repeatList")]
     pub network_interface_permission_id: Option<Vec<String>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

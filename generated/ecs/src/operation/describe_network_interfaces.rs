@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeNetworkInterfaces",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: true,
 };
@@ -40,7 +44,7 @@ pub struct DescribeNetworkInterfacesRequest {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    #[rpc(name = "Tag", style = "repeat_list")]
+    #[rpc(name = "Tag", style = "repeatList")]
     pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
     /// The ID of the resource group to which the ENI belongs. If this parameter is specified to query resources, up to 1,000 resources that belong to the specified resource group can be returned.
     ///
@@ -170,21 +174,21 @@ pub struct DescribeNetworkInterfacesRequest {
     /// - Wire name: `PrivateIpAddress`.
     /// - Must have at most 100 items.
     /// - Example: `192.168.**.**`.
-    #[rpc(name = "PrivateIpAddress", style = "repeat_list")]
+    #[rpc(name = "PrivateIpAddress", style = "repeatList")]
     pub private_ip_address: Option<Vec<String>>,
     /// An array that consists of the IDs of the ENIs. You specify multiple ENI IDs. Valid values of N: 1 to 100.
     ///
     /// - Wire name: `NetworkInterfaceId`.
     /// - Must have at most 1000 items.
     /// - Example: `eni-bp125p95hhdhn3ot****`.
-    #[rpc(name = "NetworkInterfaceId", style = "repeat_list")]
+    #[rpc(name = "NetworkInterfaceId", style = "repeatList")]
     pub network_interface_id: Option<Vec<String>>,
     /// An array that consists of the IPv6 address of the ENI. You can specify multiple IPv6 addresses. Valid values of N: 1 to 100.
     ///
     /// - Wire name: `Ipv6Address`.
     /// - Must have at most 1000 items.
     /// - Example: `2408:4321:180:1701:94c7:bc38:3bfa:****`.
-    #[rpc(name = "Ipv6Address", style = "repeat_list")]
+    #[rpc(name = "Ipv6Address", style = "repeatList")]
     pub ipv6_address: Option<Vec<String>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribePortRangeLists",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: true,
 };
@@ -56,7 +60,7 @@ pub struct DescribePortRangeListsRequest {
     ///
     /// - Wire name: `PortRangeListId`.
     /// - Must have at most 100 items.
-    #[rpc(name = "PortRangeListId", style = "repeat_list")]
+    #[rpc(name = "PortRangeListId", style = "repeatList")]
     pub port_range_list_id: Option<Vec<String>>,
     /// The ID of the resource group. If you specify this parameter to query resources, up to 1,000 resources that belong to the specified resource group can be returned in the response. You can call the [ListResourceGroups](<https://www.alibabacloud.com/help/doc-detail/2716558.htm>) operation to query the most recent resource group list.
     ///
@@ -70,7 +74,7 @@ pub struct DescribePortRangeListsRequest {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    #[rpc(name = "Tag", style = "repeat_list")]
+    #[rpc(name = "Tag", style = "repeatList")]
     pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribePrefixLists",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: true,
 };
@@ -71,7 +75,7 @@ pub struct DescribePrefixListsRequest {
     /// - Wire name: `PrefixListId`.
     /// - Must have at most 101 items.
     /// - Example: `pl-x1j1k5ykzqlixdcy****`.
-    #[rpc(name = "PrefixListId", style = "repeat_list")]
+    #[rpc(name = "PrefixListId", style = "repeatList")]
     pub prefix_list_id: Option<Vec<String>>,
     /// The ID of the resource group to which the prefix list belongs.
     ///
@@ -83,7 +87,7 @@ pub struct DescribePrefixListsRequest {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    #[rpc(name = "Tag", style = "repeat_list")]
+    #[rpc(name = "Tag", style = "repeatList")]
     pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribePrice",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: true,
 };
@@ -227,7 +231,7 @@ pub struct DescribePriceRequest {
     /// - Wire name: `InstanceTypeList`.
     /// - Must have at most 100 items.
     /// - Example: `ecs.g6.xlarge`.
-    #[rpc(name = "InstanceTypeList", style = "repeat_list")]
+    #[rpc(name = "InstanceTypeList", style = "repeatList")]
     pub instance_type_list: Option<Vec<String>>,
     /// The bidding policy for the pay-as-you-go instance. Valid values:
     ///
@@ -270,7 +274,7 @@ pub struct DescribePriceRequest {
     ///
     /// - Wire name: `DataDisk`.
     /// - Must have at most 16 items.
-    #[rpc(name = "DataDisk", style = "repeat_list")]
+    #[rpc(name = "DataDisk", style = "repeatList")]
     pub data_disk: Option<Vec<crate::types::DescribePriceDataDisk>>,
     /// - Wire name: `SchedulerOptions`.
     #[rpc(name = "SchedulerOptions", style = "flat")]
@@ -287,7 +291,7 @@ pub struct DescribePriceRequest {
     ///
     /// - Wire name: `RecurrenceRules`.
     /// - Must have at most 20 items.
-    #[rpc(name = "RecurrenceRules", style = "repeat_list")]
+    #[rpc(name = "RecurrenceRules", style = "repeatList")]
     pub recurrence_rules: Option<Vec<crate::types::DescribePriceRecurrenceRule>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeRecommendInstanceType",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: true,
 };
@@ -188,7 +192,7 @@ pub struct DescribeRecommendInstanceTypeRequest {
     /// - Wire name: `InstanceTypeFamily`.
     /// - Must have at most 20 items.
     /// - Example: `ecs.hfg6`.
-    #[rpc(name = "InstanceTypeFamily", style = "repeat_list")]
+    #[rpc(name = "InstanceTypeFamily", style = "repeatList")]
     pub instance_type_family: Option<Vec<String>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

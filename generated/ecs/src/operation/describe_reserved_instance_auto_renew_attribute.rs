@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeReservedInstanceAutoRenewAttribute",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: true,
 };
@@ -35,7 +39,7 @@ pub struct DescribeReservedInstanceAutoRenewAttributeRequest {
     ///
     /// - Wire name: `ReservedInstanceId`.
     /// - Must have at most 100 items.
-    #[rpc(name = "ReservedInstanceId", style = "repeat_list")]
+    #[rpc(name = "ReservedInstanceId", style = "repeatList")]
     pub reserved_instance_id: Option<Vec<String>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeReservedInstances",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: true,
 };
@@ -85,7 +89,7 @@ pub struct DescribeReservedInstancesRequest {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    #[rpc(name = "Tag", style = "repeat_list")]
+    #[rpc(name = "Tag", style = "repeatList")]
     pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
     /// The zone ID of the reserved instance. This parameter is valid and required if you set Scope to Zone. You can call the [DescribeZones](<https://www.alibabacloud.com/help/doc-detail/25610.htm>) operation to query the most recent zone list.
     ///
@@ -159,14 +163,14 @@ pub struct DescribeReservedInstancesRequest {
     /// - Wire name: `ReservedInstanceId`.
     /// - Must have at most 100 items.
     /// - Example: `ri-bpzhex2ulpzf53****`.
-    #[rpc(name = "ReservedInstanceId", style = "repeat_list")]
+    #[rpc(name = "ReservedInstanceId", style = "repeatList")]
     pub reserved_instance_id: Option<Vec<String>>,
     /// The status of the reserved instances.
     ///
     /// - Wire name: `Status`.
     /// - Must have at most 100 items.
     /// - Example: `Active`.
-    #[rpc(name = "Status", style = "repeat_list")]
+    #[rpc(name = "Status", style = "repeatList")]
     pub status: Option<Vec<String>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

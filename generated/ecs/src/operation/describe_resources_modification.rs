@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeResourcesModification",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: true,
 };
@@ -166,7 +170,7 @@ pub struct DescribeResourcesModificationRequest {
     ///
     /// - Wire name: `Conditions`.
     /// - Must have at most 10 items.
-    #[rpc(name = "Conditions", style = "repeat_list")]
+    #[rpc(name = "Conditions", style = "repeatList")]
     pub conditions: Option<Vec<String>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeSecurityGroupReferences",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: true,
 };
@@ -37,7 +41,7 @@ pub struct DescribeSecurityGroupReferencesRequest {
     /// - Required.
     /// - Must have at most 10 items.
     /// - Example: `sg-bp14vtedjtobkvi****`.
-    #[rpc(name = "SecurityGroupId", style = "repeat_list")]
+    #[rpc(name = "SecurityGroupId", style = "repeatList")]
     pub security_group_id: Option<Vec<String>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

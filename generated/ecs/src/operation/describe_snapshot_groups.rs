@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeSnapshotGroups",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: true,
 };
@@ -66,7 +70,7 @@ pub struct DescribeSnapshotGroupsRequest {
     /// - Wire name: `SnapshotGroupId`.
     /// - Must have at most 10 items.
     /// - Example: `ssg-j6ciyh3k52qp7ovm****`.
-    #[rpc(name = "SnapshotGroupId", style = "repeat_list")]
+    #[rpc(name = "SnapshotGroupId", style = "repeatList")]
     pub snapshot_group_id: Option<Vec<String>>,
     /// The state of snapshot-consistent group N. Valid values of the second N: 1, 2, and 3. Valid values:
     ///
@@ -77,20 +81,20 @@ pub struct DescribeSnapshotGroupsRequest {
     /// - Wire name: `Status`.
     /// - Must have at most 10 items.
     /// - Example: `accomplished`.
-    #[rpc(name = "Status", style = "repeat_list")]
+    #[rpc(name = "Status", style = "repeatList")]
     pub status: Option<Vec<String>>,
     /// This parameter is not publicly available.
     ///
     /// - Wire name: `AdditionalAttributes`.
     /// - Must have at most 5 items.
     /// - Example: `hide`.
-    #[rpc(name = "AdditionalAttributes", style = "repeat_list")]
+    #[rpc(name = "AdditionalAttributes", style = "repeatList")]
     pub additional_attributes: Option<Vec<String>>,
     /// The tags of the snapshot-consistent group.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 16 items.
-    #[rpc(name = "Tag", style = "repeat_list")]
+    #[rpc(name = "Tag", style = "repeatList")]
     pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
     /// The ID of the resource group to which the snapshot-consistent group belongs.
     ///

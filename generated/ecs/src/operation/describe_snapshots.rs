@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeSnapshots",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: true,
 };
@@ -144,7 +148,7 @@ pub struct DescribeSnapshotsRequest {
     pub snapshot_type: Option<String>,
     /// - Wire name: `Filter`.
     /// - Must have at most 2 items.
-    #[rpc(name = "Filter", style = "repeat_list")]
+    #[rpc(name = "Filter", style = "repeatList")]
     pub filter: Option<Vec<crate::types::DescribeDisksFilter>>,
     /// Specifies whether the snapshot has been used to create custom images or disks. Valid values:
     ///
@@ -214,7 +218,7 @@ pub struct DescribeSnapshotsRequest {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    #[rpc(name = "Tag", style = "repeat_list")]
+    #[rpc(name = "Tag", style = "repeatList")]
     pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeSpotAdvice",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: true,
 };
@@ -111,7 +115,7 @@ pub struct DescribeSpotAdviceRequest {
     /// - Wire name: `InstanceTypes`.
     /// - Must have at most 10 items.
     /// - Example: `ecs.c5.large`.
-    #[rpc(name = "InstanceTypes", style = "repeat_list")]
+    #[rpc(name = "InstanceTypes", style = "repeatList")]
     pub instance_types: Option<Vec<String>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

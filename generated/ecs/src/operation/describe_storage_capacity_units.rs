@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeStorageCapacityUnits",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: true,
 };
@@ -80,20 +84,20 @@ pub struct DescribeStorageCapacityUnitsRequest {
     /// - Wire name: `StorageCapacityUnitId`.
     /// - Must have at most 100 items.
     /// - Example: `scu-bp67acfmxazb4p****`.
-    #[rpc(name = "StorageCapacityUnitId", style = "repeat_list")]
+    #[rpc(name = "StorageCapacityUnitId", style = "repeatList")]
     pub storage_capacity_unit_id: Option<Vec<String>>,
     /// The states of SCUs. The array is 1 to 4 in length.
     ///
     /// - Wire name: `Status`.
     /// - Must have at most 100 items.
     /// - Example: `Active`.
-    #[rpc(name = "Status", style = "repeat_list")]
+    #[rpc(name = "Status", style = "repeatList")]
     pub status: Option<Vec<String>>,
     /// The tags to add to the SCU. You can add up to 20 tags.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    #[rpc(name = "Tag", style = "repeat_list")]
+    #[rpc(name = "Tag", style = "repeatList")]
     pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

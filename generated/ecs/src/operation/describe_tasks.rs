@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeTasks",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: true,
 };
@@ -104,7 +108,7 @@ pub struct DescribeTasksRequest {
     ///
     /// - Wire name: `ResourceIds`.
     /// - Must have at most 100 items.
-    #[rpc(name = "ResourceIds", style = "repeat_list")]
+    #[rpc(name = "ResourceIds", style = "repeatList")]
     pub resource_ids: Option<Vec<String>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ImportImage",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -245,13 +249,13 @@ pub struct ImportImageRequest {
     ///
     /// - Wire name: `DiskDeviceMapping`.
     /// - Must have at most 17 items.
-    #[rpc(name = "DiskDeviceMapping", style = "repeat_list")]
+    #[rpc(name = "DiskDeviceMapping", style = "repeatList")]
     pub disk_device_mapping: Option<Vec<crate::types::ImportImageDiskDeviceMapping>>,
     /// The image tags.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    #[rpc(name = "Tag", style = "repeat_list")]
+    #[rpc(name = "Tag", style = "repeatList")]
     pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
     /// The mode in which to check the image. If you do not specify this parameter, the image is not checked. Only the standard check mode is supported.
     ///

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "InvokeCommand",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -166,7 +170,7 @@ pub struct InvokeCommandRequest {
     /// - Wire name: `InstanceId`.
     /// - Must have at most 501 items.
     /// - Example: `i-bp185dy2o3o6n****`.
-    #[rpc(name = "InstanceId", style = "repeat_list")]
+    #[rpc(name = "InstanceId", style = "repeatList")]
     pub instance_id: Option<Vec<String>>,
     /// The ID of the container. Only 64-bit hexadecimal strings are supported. You can use container IDs that are prefixed with `docker://`, `containerd://`, or `cri-o://` to specify container runtimes.
     ///
@@ -215,7 +219,7 @@ pub struct InvokeCommandRequest {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 21 items.
-    #[rpc(name = "Tag", style = "repeat_list")]
+    #[rpc(name = "Tag", style = "repeatList")]
     pub tag: Option<Vec<crate::types::CopyImageTag>>,
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
@@ -228,7 +232,7 @@ pub struct InvokeCommandRequest {
     ///
     /// - Wire name: `ResourceTag`.
     /// - Must have at most 11 items.
-    #[rpc(name = "ResourceTag", style = "repeat_list")]
+    #[rpc(name = "ResourceTag", style = "repeatList")]
     pub resource_tag: Option<Vec<crate::types::ResourceTag>>,
     /// Specifies how to stop the command task when a command execution is manually stopped or times out. Valid values:
     ///

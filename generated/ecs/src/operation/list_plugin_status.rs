@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListPluginStatus",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: true,
 };
@@ -39,7 +43,7 @@ pub struct ListPluginStatusRequest {
     ///
     /// - Wire name: `InstanceId`.
     /// - Must have at most 51 items.
-    #[rpc(name = "InstanceId", style = "repeat_list")]
+    #[rpc(name = "InstanceId", style = "repeatList")]
     pub instance_id: Option<Vec<String>>,
     /// The name of the Cloud Assistant plug-in. The name supports all character sets and must be 1 to 255 characters in length.
     ///

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTagResources",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: true,
 };
@@ -81,19 +85,19 @@ pub struct ListTagResourcesRequest {
     /// - Wire name: `ResourceId`.
     /// - Must have at most 51 items.
     /// - Example: `i-bp1j6qtvdm8w0z1o****`.
-    #[rpc(name = "ResourceId", style = "repeat_list")]
+    #[rpc(name = "ResourceId", style = "repeatList")]
     pub resource_id: Option<Vec<String>>,
     /// The tags.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 21 items.
-    #[rpc(name = "Tag", style = "repeat_list")]
+    #[rpc(name = "Tag", style = "repeatList")]
     pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
     /// The regular expressions used to filter tags.
     ///
     /// - Wire name: `TagFilter`.
     /// - Must have at most 5 items.
-    #[rpc(name = "TagFilter", style = "repeat_list")]
+    #[rpc(name = "TagFilter", style = "repeatList")]
     pub tag_filter: Option<Vec<crate::types::TagFilter>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyAutoProvisioningGroup",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: false,
 };
@@ -105,7 +109,7 @@ pub struct ModifyAutoProvisioningGroupRequest {
     ///
     /// - Wire name: `LaunchTemplateConfig`.
     /// - Must have at most 100 items.
-    #[rpc(name = "LaunchTemplateConfig", style = "repeat_list")]
+    #[rpc(name = "LaunchTemplateConfig", style = "repeatList")]
     pub launch_template_config: Option<
         Vec<crate::types::ModifyAutoProvisioningGroupLaunchTemplateConfig>,
     >,

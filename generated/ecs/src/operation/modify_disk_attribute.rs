@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyDiskAttribute",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: false,
 };
@@ -95,7 +99,7 @@ pub struct ModifyDiskAttributeRequest {
     /// - Wire name: `DiskIds`.
     /// - Must have at most 100 items.
     /// - Example: `d-bp1famypsnar20bv****`.
-    #[rpc(name = "DiskIds", style = "repeat_list")]
+    #[rpc(name = "DiskIds", style = "repeatList")]
     pub disk_ids: Option<Vec<String>>,
     /// Specifies whether to enable performance burst for the disk if the disk supports performance burst. Valid values:
     ///

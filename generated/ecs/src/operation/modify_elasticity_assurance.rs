@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyElasticityAssurance",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -60,7 +64,7 @@ pub struct ModifyElasticityAssuranceRequest {
     ///
     /// - Wire name: `RecurrenceRules`.
     /// - Must have at most 20 items.
-    #[rpc(name = "RecurrenceRules", style = "repeat_list")]
+    #[rpc(name = "RecurrenceRules", style = "repeatList")]
     pub recurrence_rules: Option<
         Vec<crate::types::ModifyElasticityAssuranceRecurrenceRule>,
     >,

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyImageShareGroupPermission",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: false,
 };
@@ -35,11 +39,11 @@ pub struct ModifyImageShareGroupPermissionRequest {
     pub image_id: Option<String>,
     /// - Wire name: `AddGroup`.
     /// - Must have at most 1 items.
-    #[rpc(name = "AddGroup", style = "repeat_list")]
+    #[rpc(name = "AddGroup", style = "repeatList")]
     pub add_group: Option<Vec<String>>,
     /// - Wire name: `RemoveGroup`.
     /// - Must have at most 1 items.
-    #[rpc(name = "RemoveGroup", style = "repeat_list")]
+    #[rpc(name = "RemoveGroup", style = "repeatList")]
     pub remove_group: Option<Vec<String>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyImageSharePermission",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: false,
 };
@@ -67,14 +71,14 @@ pub struct ModifyImageSharePermissionRequest {
     /// - Wire name: `AddAccount`.
     /// - Must have at most 10 items.
     /// - Example: `1234567890`.
-    #[rpc(name = "AddAccount", style = "repeat_list")]
+    #[rpc(name = "AddAccount", style = "repeatList")]
     pub add_account: Option<Vec<String>>,
     /// The IDs of Alibaba Cloud accounts from which you want to unshare the custom image. Valid values of N: 1 to 10. If you specify more than 10 Alibaba Cloud account IDs, the system processes only the first 10 account IDs. The excess account IDs are ignored.
     ///
     /// - Wire name: `RemoveAccount`.
     /// - Must have at most 10 items.
     /// - Example: `1234567890`.
-    #[rpc(name = "RemoveAccount", style = "repeat_list")]
+    #[rpc(name = "RemoveAccount", style = "repeatList")]
     pub remove_account: Option<Vec<String>>,
     /// Specifies whether to publish or unpublish a community image. Valid values:
     ///

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyInstanceAttribute",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: false,
 };
@@ -127,7 +131,7 @@ pub struct ModifyInstanceAttributeRequest {
     /// - Wire name: `SecurityGroupIds`.
     /// - Must have at most 51 items.
     /// - Example: `sg-bp15ed6xe1yxeycg7o****`.
-    #[rpc(name = "SecurityGroupIds", style = "repeat_list")]
+    #[rpc(name = "SecurityGroupIds", style = "repeatList")]
     pub security_group_ids: Option<Vec<String>>,
     /// > This parameter is in invitational preview and is not publicly available.
     ///

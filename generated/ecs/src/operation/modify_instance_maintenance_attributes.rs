@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyInstanceMaintenanceAttributes",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: false,
 };
@@ -60,13 +64,13 @@ pub struct ModifyInstanceMaintenanceAttributesRequest {
     /// - Wire name: `InstanceId`.
     /// - Must have at most 100 items.
     /// - Example: `i-bp67acfmxazb4ph****`.
-    #[rpc(name = "InstanceId", style = "repeat_list")]
+    #[rpc(name = "InstanceId", style = "repeatList")]
     pub instance_id: Option<Vec<String>>,
     /// The maintenance windows.
     ///
     /// - Wire name: `MaintenanceWindow`.
     /// - Must have at most 1 items.
-    #[rpc(name = "MaintenanceWindow", style = "repeat_list")]
+    #[rpc(name = "MaintenanceWindow", style = "repeatList")]
     pub maintenance_window: Option<
         Vec<crate::types::ModifyInstanceMaintenanceAttributesMaintenanceWindow>,
     >,

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyInstanceSpec",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -124,7 +128,7 @@ pub struct ModifyInstanceSpecRequest {
     ///
     /// - Wire name: `Disk`.
     /// - Must have at most 128 items.
-    #[rpc(name = "Disk", style = "repeat_list")]
+    #[rpc(name = "Disk", style = "repeatList")]
     pub disk: Option<Vec<crate::types::ModifyInstanceSpecDisk>>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///

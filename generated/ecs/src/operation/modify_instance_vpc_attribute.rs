@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyInstanceVpcAttribute",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: false,
 };
@@ -102,7 +106,7 @@ pub struct ModifyInstanceVpcAttributeRequest {
     /// - Wire name: `SecurityGroupId`.
     /// - Must have at most 51 items.
     /// - Example: `sg-o6w9l8bc8dgmkw87****`.
-    #[rpc(name = "SecurityGroupId", style = "repeat_list")]
+    #[rpc(name = "SecurityGroupId", style = "repeatList")]
     pub security_group_id: Option<Vec<String>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

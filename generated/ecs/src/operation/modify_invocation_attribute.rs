@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyInvocationAttribute",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: false,
 };
@@ -53,7 +57,7 @@ pub struct ModifyInvocationAttributeRequest {
     ///
     /// - Wire name: `InstanceId`.
     /// - Must have at most 201 items.
-    #[rpc(name = "InstanceId", style = "repeat_list")]
+    #[rpc(name = "InstanceId", style = "repeatList")]
     pub instance_id: Option<Vec<String>>,
     /// The execution ID of the command.
     ///

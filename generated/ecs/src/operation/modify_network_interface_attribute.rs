@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyNetworkInterfaceAttribute",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: false,
 };
@@ -70,7 +74,7 @@ pub struct ModifyNetworkInterfaceAttributeRequest {
     ///
     /// - Wire name: `SecurityGroupId`.
     /// - Must have at most 51 items.
-    #[rpc(name = "SecurityGroupId", style = "repeat_list")]
+    #[rpc(name = "SecurityGroupId", style = "repeatList")]
     pub security_group_id: Option<Vec<String>>,
     /// Specifies whether to release the ENI when the associated instance is released. Valid values:
     ///

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyPortRangeList",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -60,13 +64,13 @@ pub struct ModifyPortRangeListRequest {
     ///
     /// - Wire name: `AddEntry`.
     /// - Must have at most 100 items.
-    #[rpc(name = "AddEntry", style = "repeat_list")]
+    #[rpc(name = "AddEntry", style = "repeatList")]
     pub add_entry: Option<Vec<crate::types::AddEntry>>,
     /// The entries that you want to remove from the port list.
     ///
     /// - Wire name: `RemoveEntry`.
     /// - Must have at most 100 items.
-    #[rpc(name = "RemoveEntry", style = "repeat_list")]
+    #[rpc(name = "RemoveEntry", style = "repeatList")]
     pub remove_entry: Option<Vec<crate::types::RemoveEntry>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

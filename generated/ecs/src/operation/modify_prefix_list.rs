@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyPrefixList",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: false,
 };
@@ -63,13 +67,13 @@ pub struct ModifyPrefixListRequest {
     ///
     /// - Wire name: `AddEntry`.
     /// - Must have at most 201 items.
-    #[rpc(name = "AddEntry", style = "repeat_list")]
+    #[rpc(name = "AddEntry", style = "repeatList")]
     pub add_entry: Option<Vec<crate::types::ModifyPrefixListAddEntry>>,
     /// The entries to be deleted from the prefix list.
     ///
     /// - Wire name: `RemoveEntry`.
     /// - Must have at most 201 items.
-    #[rpc(name = "RemoveEntry", style = "repeat_list")]
+    #[rpc(name = "RemoveEntry", style = "repeatList")]
     pub remove_entry: Option<Vec<crate::types::ModifyPrefixListRemoveEntry>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyPrepayInstanceSpec",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -157,7 +161,7 @@ pub struct ModifyPrepayInstanceSpecRequest {
     ///
     /// - Wire name: `Disk`.
     /// - Must have at most 128 items.
-    #[rpc(name = "Disk", style = "repeat_list")]
+    #[rpc(name = "Disk", style = "repeatList")]
     pub disk: Option<Vec<crate::types::ModifyInstanceSpecDisk>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyReservedInstances",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: false,
 };
@@ -105,13 +109,13 @@ pub struct ModifyReservedInstancesRequest {
     /// - Required.
     /// - Must have at most 100 items.
     /// - Example: `ReservedInstanceId.1="ecsri-bp1cx3****",ReservedInstanceId.2="ecsri-bp15xx2****"......`.
-    #[rpc(name = "ReservedInstanceId", style = "repeat_list")]
+    #[rpc(name = "ReservedInstanceId", style = "repeatList")]
     pub reserved_instance_id: Option<Vec<String>>,
     /// The configurations of the new reserved instances. You can specify up to 100 new reserved instances.
     ///
     /// - Wire name: `Configuration`.
     /// - Must have at most 100 items.
-    #[rpc(name = "Configuration", style = "repeat_list")]
+    #[rpc(name = "Configuration", style = "repeatList")]
     pub configuration: Option<Vec<crate::types::Configuration>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "RemoveBandwidthPackageIps",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -40,7 +44,7 @@ pub struct RemoveBandwidthPackageIpsRequest {
     /// - Wire name: `RemovedIpAddresses`.
     /// - Required.
     /// - Must have at most 20 items.
-    #[rpc(name = "RemovedIpAddresses", style = "repeat_list")]
+    #[rpc(name = "RemovedIpAddresses", style = "repeatList")]
     pub removed_ip_addresses: Option<Vec<String>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

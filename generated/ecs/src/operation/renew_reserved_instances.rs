@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "RenewReservedInstances",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -31,7 +35,7 @@ pub struct RenewReservedInstancesRequest {
     ///
     /// - Wire name: `ReservedInstanceId`.
     /// - Must have 1 to 100 items.
-    #[rpc(name = "ReservedInstanceId", style = "repeat_list")]
+    #[rpc(name = "ReservedInstanceId", style = "repeatList")]
     pub reserved_instance_id: Option<Vec<String>>,
     /// The region ID of the reserved instance.
     ///

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ReplaceSystemDisk",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -165,7 +169,7 @@ pub struct ReplaceSystemDiskRequest {
     ///
     /// - Wire name: `Arn`.
     /// - Must have at most 10 items.
-    #[rpc(name = "Arn", style = "repeat_list")]
+    #[rpc(name = "Arn", style = "repeatList")]
     pub arn: Option<Vec<crate::types::Arn>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ReportInstancesStatus",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: false,
 };
@@ -84,7 +88,7 @@ pub struct ReportInstancesStatusRequest {
     /// - Required.
     /// - Must have at most 100 items.
     /// - Example: `i-bp165p6xk2tmdhj0****`.
-    #[rpc(name = "InstanceId", style = "repeat_list")]
+    #[rpc(name = "InstanceId", style = "repeatList")]
     pub instance_id: Option<Vec<String>>,
     /// The IDs of disks on an instance that have the exception. You can specify up to 100 disk IDs in a single request. If you are using an ECS bare metal instance, enter the serial numbers of disks on the instance.
     ///
@@ -93,7 +97,7 @@ pub struct ReportInstancesStatusRequest {
     /// - Wire name: `DiskId`.
     /// - Must have at most 100 items.
     /// - Example: `d-bp1aeljlfad7x6u1****`.
-    #[rpc(name = "DiskId", style = "repeat_list")]
+    #[rpc(name = "DiskId", style = "repeatList")]
     pub disk_id: Option<Vec<String>>,
     /// The device names of disks on an instance that have the exception. You can specify to 100 device names in a single request.
     ///
@@ -104,7 +108,7 @@ pub struct ReportInstancesStatusRequest {
     /// - Wire name: `Device`.
     /// - Must have at most 100 items.
     /// - Example: `/dev/xvdb`.
-    #[rpc(name = "Device", style = "repeat_list")]
+    #[rpc(name = "Device", style = "repeatList")]
     pub device: Option<Vec<String>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ResetDisks",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: false,
 };
@@ -47,7 +51,7 @@ pub struct ResetDisksRequest {
     /// - Wire name: `Disk`.
     /// - Required.
     /// - Must have 1 to 16 items.
-    #[rpc(name = "Disk", style = "repeat_list")]
+    #[rpc(name = "Disk", style = "repeatList")]
     pub disk: Option<Vec<crate::types::ResetDisksDisk>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

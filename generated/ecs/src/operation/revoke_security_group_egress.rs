@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "RevokeSecurityGroupEgress",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -124,7 +128,7 @@ pub struct RevokeSecurityGroupEgressRequest {
     ///
     /// - Wire name: `SecurityGroupRuleId`.
     /// - Must have at most 100 items.
-    #[rpc(name = "SecurityGroupRuleId", style = "repeat_list")]
+    #[rpc(name = "SecurityGroupRuleId", style = "repeatList")]
     pub security_group_rule_id: Option<Vec<String>>,
     /// The security group rules. You can specify up to 100 security group rules.
     ///

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "RunCommand",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -285,13 +289,13 @@ pub struct RunCommandRequest {
     /// - Wire name: `InstanceId`.
     /// - Must have at most 501 items.
     /// - Example: `i-bp185dy2o3o6neg****`.
-    #[rpc(name = "InstanceId", style = "repeat_list")]
+    #[rpc(name = "InstanceId", style = "repeatList")]
     pub instance_id: Option<Vec<String>>,
     /// The tags to add to the command task. You can leave this parameter empty or specify up to 20 tags.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 21 items.
-    #[rpc(name = "Tag", style = "repeat_list")]
+    #[rpc(name = "Tag", style = "repeatList")]
     pub tag: Option<Vec<crate::types::CopyImageTag>>,
     /// The container ID. Only 64-bit hexadecimal strings are supported. `docker://`, `containerd://`, or `cri-o://` can be used as the prefix of the container ID to specify the container runtime.
     ///
@@ -335,7 +339,7 @@ pub struct RunCommandRequest {
     ///
     /// - Wire name: `ResourceTag`.
     /// - Must have at most 11 items.
-    #[rpc(name = "ResourceTag", style = "repeat_list")]
+    #[rpc(name = "ResourceTag", style = "repeatList")]
     pub resource_tag: Option<Vec<crate::types::ResourceTag>>,
     /// Specifies how to stop the command task when a command execution is manually stopped or times out. Valid values:
     ///

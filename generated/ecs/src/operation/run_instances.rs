@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "RunInstances",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -736,38 +740,38 @@ pub struct RunInstancesRequest {
     /// - Wire name: `SecurityGroupIds`.
     /// - Must have at most 51 items.
     /// - Example: `sg-bp15ed6xe1yxeycg7****`.
-    #[rpc(name = "SecurityGroupIds", style = "repeat_list")]
+    #[rpc(name = "SecurityGroupIds", style = "repeatList")]
     pub security_group_ids: Option<Vec<String>>,
     /// The hostname of instance N. You can use this parameter to specify different hostnames for multiple instances.
     ///
     /// - Wire name: `HostNames`.
     /// - Must have at most 1000 items.
     /// - Example: `ecs-host-01`.
-    #[rpc(name = "HostNames", style = "repeat_list")]
+    #[rpc(name = "HostNames", style = "repeatList")]
     pub host_names: Option<Vec<String>>,
     /// The data disks.
     ///
     /// - Wire name: `DataDisk`.
     /// - Must have at most 16 items.
-    #[rpc(name = "DataDisk", style = "repeat_list")]
+    #[rpc(name = "DataDisk", style = "repeatList")]
     pub data_disk: Option<Vec<crate::types::RunInstancesDataDisk>>,
     /// > This parameter is not publicly available.
     ///
     /// - Wire name: `Arn`.
     /// - Must have at most 16 items.
-    #[rpc(name = "Arn", style = "repeat_list")]
+    #[rpc(name = "Arn", style = "repeatList")]
     pub arn: Option<Vec<crate::types::Arn>>,
     /// The information of the elastic network interfaces (ENIs).
     ///
     /// - Wire name: `NetworkInterface`.
     /// - Must have at most 10 items.
-    #[rpc(name = "NetworkInterface", style = "repeat_list")]
+    #[rpc(name = "NetworkInterface", style = "repeatList")]
     pub network_interface: Option<Vec<crate::types::RunInstancesNetworkInterface>>,
     /// The tags to add to the instance, disks, and primary ENI.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 71 items.
-    #[rpc(name = "Tag", style = "repeat_list")]
+    #[rpc(name = "Tag", style = "repeatList")]
     pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
     /// IPv6 address N to be assigned to the primary ENI. Valid values of N: 1 to 10.
     ///
@@ -781,7 +785,7 @@ pub struct RunInstancesRequest {
     /// - Wire name: `Ipv6Address`.
     /// - Must have at most 10 items.
     /// - Example: `Ipv6Address.1=2001:db8:1234:1a00::***`.
-    #[rpc(name = "Ipv6Address", style = "repeat_list")]
+    #[rpc(name = "Ipv6Address", style = "repeatList")]
     pub ipv6_address: Option<Vec<String>>,
     /// Details about the image options.
     ///

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "SendFile",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: false,
 };
@@ -145,13 +149,13 @@ pub struct SendFileRequest {
     /// - Required.
     /// - Must have at most 100 items.
     /// - Example: `i-bp185dy2o3o6n****`.
-    #[rpc(name = "InstanceId", style = "repeat_list")]
+    #[rpc(name = "InstanceId", style = "repeatList")]
     pub instance_id: Option<Vec<String>>,
     /// The tags to add to the file sending task.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 21 items.
-    #[rpc(name = "Tag", style = "repeat_list")]
+    #[rpc(name = "Tag", style = "repeatList")]
     pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

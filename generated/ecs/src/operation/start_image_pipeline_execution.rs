@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "StartImagePipelineExecution",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -38,13 +42,13 @@ pub struct StartImagePipelineExecutionRequest {
     /// - Wire name: `TemplateTag`.
     /// - Must have at most 20 items.
     /// - Deprecated.
-    #[rpc(name = "TemplateTag", style = "repeat_list")]
+    #[rpc(name = "TemplateTag", style = "repeatList")]
     pub template_tag: Option<Vec<crate::types::TemplateTag>>,
     /// The tags.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    #[rpc(name = "Tag", style = "repeat_list")]
+    #[rpc(name = "Tag", style = "repeatList")]
     pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
     /// The ID of the image template.
     ///

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "StartTerminalSession",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: false,
 };
@@ -52,7 +56,7 @@ pub struct StartTerminalSessionRequest {
     /// - Wire name: `InstanceId`.
     /// - Required.
     /// - Must have at most 100 items.
-    #[rpc(name = "InstanceId", style = "repeat_list")]
+    #[rpc(name = "InstanceId", style = "repeatList")]
     pub instance_id: Option<Vec<String>>,
     /// The port number of the ECS instance. The port is used to forward data. After this parameter is configured, Cloud Assistant Agent forwards data to the specified port. For example, you can set this parameter to 22 for data forwarding over SSH.
     ///

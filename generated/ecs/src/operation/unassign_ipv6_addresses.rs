@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UnassignIpv6Addresses",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: false,
 };
@@ -55,13 +59,13 @@ pub struct UnassignIpv6AddressesRequest {
     /// - Wire name: `Ipv6Address`.
     /// - Must have at most 10 items.
     /// - Example: `2001:db8:1234:1a00::***`.
-    #[rpc(name = "Ipv6Address", style = "repeat_list")]
+    #[rpc(name = "Ipv6Address", style = "repeatList")]
     pub ipv6_address: Option<Vec<String>>,
     /// IPv6 prefix N to unassign. Valid values of N: 1 to 10.
     ///
     /// - Wire name: `Ipv6Prefix`.
     /// - Must have at most 10 items.
-    #[rpc(name = "Ipv6Prefix", style = "repeat_list")]
+    #[rpc(name = "Ipv6Prefix", style = "repeatList")]
     pub ipv6_prefix: Option<Vec<String>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UnassignPrivateIpAddresses",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: false,
 };
@@ -53,13 +57,13 @@ pub struct UnassignPrivateIpAddressesRequest {
     /// - Wire name: `PrivateIpAddress`.
     /// - Must have at most 32 items.
     /// - Example: `192.168.**.**`.
-    #[rpc(name = "PrivateIpAddress", style = "repeat_list")]
+    #[rpc(name = "PrivateIpAddress", style = "repeatList")]
     pub private_ip_address: Option<Vec<String>>,
     /// The IPv4 prefixes to unassign.
     ///
     /// - Wire name: `Ipv4Prefix`.
     /// - Must have at most 10 items.
-    #[rpc(name = "Ipv4Prefix", style = "repeat_list")]
+    #[rpc(name = "Ipv4Prefix", style = "repeatList")]
     pub ipv4_prefix: Option<Vec<String>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UntagResources",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: false,
 };
@@ -72,14 +76,14 @@ pub struct UntagResourcesRequest {
     /// - Required.
     /// - Must have at most 51 items.
     /// - Example: `i-bp67acfmxazb4ph****`.
-    #[rpc(name = "ResourceId", style = "repeat_list")]
+    #[rpc(name = "ResourceId", style = "repeatList")]
     pub resource_id: Option<Vec<String>>,
     /// The tag keys. Valid values of N: 1 to 20.
     ///
     /// - Wire name: `TagKey`.
     /// - Must have at most 21 items.
     /// - Example: `TestKey`.
-    #[rpc(name = "TagKey", style = "repeat_list")]
+    #[rpc(name = "TagKey", style = "repeatList")]
     pub tag_key: Option<Vec<String>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AddServersToServerGroup",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -27,7 +31,7 @@ pub struct AddServersToServerGroupRequest {
     /// - Wire name: `ServerGroupId` (form body).
     /// - Required.
     /// - Example: `sgp-atstuj3rtoptyui****`.
-    #[rpc(name = "ServerGroupId", location = "body")]
+    #[rpc(name = "ServerGroupId", location = "form")]
     pub server_group_id: Option<String>,
     /// The backend servers that you want to add.
     ///
@@ -36,7 +40,7 @@ pub struct AddServersToServerGroupRequest {
     /// - Wire name: `Servers` (form body).
     /// - Required.
     /// - Must have at most 200 items.
-    #[rpc(name = "Servers", location = "body", style = "flat")]
+    #[rpc(name = "Servers", location = "form", style = "flat")]
     pub servers: Option<Vec<crate::types::Server>>,
     /// The ID of the region where the NLB instance is deployed.
     ///
@@ -44,7 +48,7 @@ pub struct AddServersToServerGroupRequest {
     ///
     /// - Wire name: `RegionId` (form body).
     /// - Example: `cn-hangzhou`.
-    #[rpc(name = "RegionId", location = "body")]
+    #[rpc(name = "RegionId", location = "form")]
     pub region_id: Option<String>,
     /// Specifies whether to perform a dry run. Valid values:
     ///
@@ -53,7 +57,7 @@ pub struct AddServersToServerGroupRequest {
     ///
     /// - Wire name: `DryRun` (form body).
     /// - Example: `false`.
-    #[rpc(name = "DryRun", location = "body")]
+    #[rpc(name = "DryRun", location = "form")]
     pub dry_run: Option<bool>,
     /// The client token used to ensure the idempotence of the request.
     ///
@@ -64,7 +68,7 @@ pub struct AddServersToServerGroupRequest {
     /// - Wire name: `ClientToken` (form body).
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
-    #[rpc(name = "ClientToken", location = "body")]
+    #[rpc(name = "ClientToken", location = "form")]
     pub client_token: Option<String>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

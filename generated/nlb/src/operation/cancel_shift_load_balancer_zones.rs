@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CancelShiftLoadBalancerZones",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -31,14 +35,14 @@ pub struct CancelShiftLoadBalancerZonesRequest {
     /// - Wire name: `ZoneMappings` (form body).
     /// - Required.
     /// - Must have 1 to 1 items.
-    #[rpc(name = "ZoneMappings", location = "body", style = "repeat_list")]
+    #[rpc(name = "ZoneMappings", location = "form", style = "repeatList")]
     pub zone_mappings: Option<Vec<crate::types::ZoneMapping>>,
     /// The ID of the NLB instance.
     ///
     /// - Wire name: `LoadBalancerId` (form body).
     /// - Required.
     /// - Example: `nlb-83ckzc8d4xlp8o****`.
-    #[rpc(name = "LoadBalancerId", location = "body")]
+    #[rpc(name = "LoadBalancerId", location = "form")]
     pub load_balancer_id: Option<String>,
     /// Specifies whether to perform a dry run. Valid values:
     ///
@@ -47,7 +51,7 @@ pub struct CancelShiftLoadBalancerZonesRequest {
     ///
     /// - Wire name: `DryRun` (form body).
     /// - Example: `true`.
-    #[rpc(name = "DryRun", location = "body")]
+    #[rpc(name = "DryRun", location = "form")]
     pub dry_run: Option<bool>,
     /// The client token used to ensure the idempotence of the request.
     ///
@@ -58,7 +62,7 @@ pub struct CancelShiftLoadBalancerZonesRequest {
     /// - Wire name: `ClientToken` (form body).
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
-    #[rpc(name = "ClientToken", location = "body")]
+    #[rpc(name = "ClientToken", location = "form")]
     pub client_token: Option<String>,
     /// The ID of the region where the NLB instance is deployed.
     ///
@@ -66,7 +70,7 @@ pub struct CancelShiftLoadBalancerZonesRequest {
     ///
     /// - Wire name: `RegionId` (form body).
     /// - Example: `cn-hangzhou`.
-    #[rpc(name = "RegionId", location = "body")]
+    #[rpc(name = "RegionId", location = "form")]
     pub region_id: Option<String>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

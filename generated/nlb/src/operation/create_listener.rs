@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateListener",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -30,7 +34,7 @@ pub struct CreateListenerRequest {
     /// - Wire name: `ListenerProtocol` (form body).
     /// - Required.
     /// - Example: `TCP`.
-    #[rpc(name = "ListenerProtocol", location = "body")]
+    #[rpc(name = "ListenerProtocol", location = "form")]
     pub listener_protocol: Option<String>,
     /// The listener port. Valid values: **0** to **65535**.
     ///
@@ -40,7 +44,7 @@ pub struct CreateListenerRequest {
     /// - Required.
     /// - Must be 0 to 65535.
     /// - Example: `80`.
-    #[rpc(name = "ListenerPort", location = "body")]
+    #[rpc(name = "ListenerPort", location = "form")]
     pub listener_port: Option<i32>,
     /// The name of the listener.
     ///
@@ -48,14 +52,14 @@ pub struct CreateListenerRequest {
     ///
     /// - Wire name: `ListenerDescription` (form body).
     /// - Example: `tcp_80`.
-    #[rpc(name = "ListenerDescription", location = "body")]
+    #[rpc(name = "ListenerDescription", location = "form")]
     pub listener_description: Option<String>,
     /// The ID of the NLB instance.
     ///
     /// - Wire name: `LoadBalancerId` (form body).
     /// - Required.
     /// - Example: `nlb-83ckzc8d4xlp8o****`.
-    #[rpc(name = "LoadBalancerId", location = "body")]
+    #[rpc(name = "LoadBalancerId", location = "form")]
     pub load_balancer_id: Option<String>,
     /// The server group ID.
     ///
@@ -66,7 +70,7 @@ pub struct CreateListenerRequest {
     /// - Wire name: `ServerGroupId` (form body).
     /// - Required.
     /// - Example: `sgp-ppdpc14gdm3x4o****`.
-    #[rpc(name = "ServerGroupId", location = "body")]
+    #[rpc(name = "ServerGroupId", location = "form")]
     pub server_group_id: Option<String>,
     /// The timeout period for idle connections. Unit: seconds.
     ///
@@ -76,7 +80,7 @@ pub struct CreateListenerRequest {
     /// - Wire name: `IdleTimeout` (form body).
     /// - Must be 10 to 3600.
     /// - Example: `900`.
-    #[rpc(name = "IdleTimeout", location = "body")]
+    #[rpc(name = "IdleTimeout", location = "form")]
     pub idle_timeout: Option<i32>,
     /// The ID of the security policy. System security policies and custom security policies are supported.
     ///
@@ -90,7 +94,7 @@ pub struct CreateListenerRequest {
     ///
     /// - Wire name: `SecurityPolicyId` (form body).
     /// - Example: `tls_cipher_policy_1_0`.
-    #[rpc(name = "SecurityPolicyId", location = "body")]
+    #[rpc(name = "SecurityPolicyId", location = "form")]
     pub security_policy_id: Option<String>,
     /// The server certificate. This parameter is supported only by TCLSSL listeners.
     ///
@@ -98,7 +102,7 @@ pub struct CreateListenerRequest {
     ///
     /// - Wire name: `CertificateIds` (form body).
     /// - Must have at most 10 items.
-    #[rpc(name = "CertificateIds", location = "body", style = "repeat_list")]
+    #[rpc(name = "CertificateIds", location = "form", style = "repeatList")]
     pub certificate_ids: Option<Vec<String>>,
     /// The certificate authority (CA) certificate. This parameter is supported only by TCLSSL listeners.
     ///
@@ -106,7 +110,7 @@ pub struct CreateListenerRequest {
     ///
     /// - Wire name: `CaCertificateIds` (form body).
     /// - Must have at most 10 items.
-    #[rpc(name = "CaCertificateIds", location = "body", style = "repeat_list")]
+    #[rpc(name = "CaCertificateIds", location = "form", style = "repeatList")]
     pub ca_certificate_ids: Option<Vec<String>>,
     /// Specifies whether to enable mutual authentication. Valid values:
     ///
@@ -116,7 +120,7 @@ pub struct CreateListenerRequest {
     /// - Wire name: `CaEnabled` (form body).
     /// - Default: `false`.
     /// - Example: `false`.
-    #[rpc(name = "CaEnabled", location = "body")]
+    #[rpc(name = "CaEnabled", location = "form")]
     pub ca_enabled: Option<bool>,
     /// Specifies whether to perform a dry run, without sending the actual request. Valid values:
     ///
@@ -126,7 +130,7 @@ pub struct CreateListenerRequest {
     /// - Wire name: `DryRun` (form body).
     /// - Default: `false`.
     /// - Example: `false`.
-    #[rpc(name = "DryRun", location = "body")]
+    #[rpc(name = "DryRun", location = "form")]
     pub dry_run: Option<bool>,
     /// The client token used to ensure the idempotence of the request.
     ///
@@ -137,7 +141,7 @@ pub struct CreateListenerRequest {
     /// - Wire name: `ClientToken` (form body).
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
-    #[rpc(name = "ClientToken", location = "body")]
+    #[rpc(name = "ClientToken", location = "form")]
     pub client_token: Option<String>,
     /// The ID of the region where the NLB instance is deployed.
     ///
@@ -145,7 +149,7 @@ pub struct CreateListenerRequest {
     ///
     /// - Wire name: `RegionId` (form body).
     /// - Example: `cn-hangzhou`.
-    #[rpc(name = "RegionId", location = "body")]
+    #[rpc(name = "RegionId", location = "form")]
     pub region_id: Option<String>,
     /// Specifies whether to use the Proxy protocol to pass client IP addresses to backend servers. Valid values:
     ///
@@ -155,7 +159,7 @@ pub struct CreateListenerRequest {
     /// - Wire name: `ProxyProtocolEnabled` (form body).
     /// - Default: `false`.
     /// - Example: `false`.
-    #[rpc(name = "ProxyProtocolEnabled", location = "body")]
+    #[rpc(name = "ProxyProtocolEnabled", location = "form")]
     pub proxy_protocol_enabled: Option<bool>,
     /// Specifies whether to enable fine-grained monitoring. Valid values:
     ///
@@ -165,7 +169,7 @@ pub struct CreateListenerRequest {
     /// - Wire name: `SecSensorEnabled` (form body).
     /// - Default: `false`.
     /// - Example: `false`.
-    #[rpc(name = "SecSensorEnabled", location = "body")]
+    #[rpc(name = "SecSensorEnabled", location = "form")]
     pub sec_sensor_enabled: Option<bool>,
     /// Specifies whether to enable Application-Layer Protocol Negotiation (ALPN). Valid values:
     ///
@@ -175,7 +179,7 @@ pub struct CreateListenerRequest {
     /// - Wire name: `AlpnEnabled` (form body).
     /// - Default: `false`.
     /// - Example: `false`.
-    #[rpc(name = "AlpnEnabled", location = "body")]
+    #[rpc(name = "AlpnEnabled", location = "form")]
     pub alpn_enabled: Option<bool>,
     /// The ALPN policy. Valid values:
     ///
@@ -189,7 +193,7 @@ pub struct CreateListenerRequest {
     /// - Wire name: `AlpnPolicy` (form body).
     /// - Must be one of `HTTP1Only`, `HTTP2Only`, `HTTP2Preferred`, `HTTP2Optional`.
     /// - Example: `HTTP1Only`.
-    #[rpc(name = "AlpnPolicy", location = "body")]
+    #[rpc(name = "AlpnPolicy", location = "form")]
     pub alpn_policy: Option<crate::types::AlpnPolicy>,
     /// The first port in the listener port range. Valid values: **0** to **65535**.
     ///
@@ -197,7 +201,7 @@ pub struct CreateListenerRequest {
     ///
     /// - Wire name: `StartPort` (form body).
     /// - Example: `244`.
-    #[rpc(name = "StartPort", location = "body")]
+    #[rpc(name = "StartPort", location = "form")]
     pub start_port: Option<i32>,
     /// The last port in the listener port range. Valid values: **0** to **65535**. The port number of the last port must be greater than the port number of the first port.
     ///
@@ -205,13 +209,13 @@ pub struct CreateListenerRequest {
     ///
     /// - Wire name: `EndPort` (form body).
     /// - Example: `566`.
-    #[rpc(name = "EndPort", location = "body")]
+    #[rpc(name = "EndPort", location = "form")]
     pub end_port: Option<i32>,
     /// The maximum number of new connections per second supported by the listener in each zone (virtual IP address). Valid values: **0** to **1000000**. **0** indicates that the number of connections is unlimited.
     ///
     /// - Wire name: `Cps` (form body).
     /// - Example: `100`.
-    #[rpc(name = "Cps", location = "body")]
+    #[rpc(name = "Cps", location = "form")]
     pub cps: Option<i32>,
     /// The size of the largest TCP packet segment. Unit: bytes. Valid values: **0** to **1500**. **0** indicates that the maximum segment size (MSS) value of TCP packets remains unchanged.
     ///
@@ -219,18 +223,18 @@ pub struct CreateListenerRequest {
     ///
     /// - Wire name: `Mss` (form body).
     /// - Example: `43`.
-    #[rpc(name = "Mss", location = "body")]
+    #[rpc(name = "Mss", location = "form")]
     pub mss: Option<i32>,
     /// The tags.
     ///
     /// - Wire name: `Tag` (form body).
     /// - Must have at most 20 items.
-    #[rpc(name = "Tag", location = "body", style = "repeat_list")]
+    #[rpc(name = "Tag", location = "form", style = "repeatList")]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// Specifies whether to use the Proxy protocol to pass the VpcId, PrivateLinkEpId, and PrivateLinkEpsId parameters to backend servers.
     ///
     /// - Wire name: `ProxyProtocolV2Config` (form body).
-    #[rpc(name = "ProxyProtocolV2Config", location = "body", style = "json")]
+    #[rpc(name = "ProxyProtocolV2Config", location = "form", style = "json")]
     pub proxy_protocol_v2_config: Option<crate::types::ProxyProtocolV2Config>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

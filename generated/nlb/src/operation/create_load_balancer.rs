@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateLoadBalancer",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -34,7 +38,7 @@ pub struct CreateLoadBalancerRequest {
     /// - Wire name: `LoadBalancerType` (form body).
     /// - Default: `network`.
     /// - Example: `network`.
-    #[rpc(name = "LoadBalancerType", location = "body")]
+    #[rpc(name = "LoadBalancerType", location = "form")]
     pub load_balancer_type: Option<String>,
     /// The name of the NLB instance.
     ///
@@ -42,7 +46,7 @@ pub struct CreateLoadBalancerRequest {
     ///
     /// - Wire name: `LoadBalancerName` (form body).
     /// - Example: `NLB1`.
-    #[rpc(name = "LoadBalancerName", location = "body")]
+    #[rpc(name = "LoadBalancerName", location = "form")]
     pub load_balancer_name: Option<String>,
     /// The type of IPv4 addresses used for the NLB instance. Valid values are:
     ///
@@ -54,7 +58,7 @@ pub struct CreateLoadBalancerRequest {
     /// - Wire name: `AddressType` (form body).
     /// - Required.
     /// - Example: `Internet`.
-    #[rpc(name = "AddressType", location = "body")]
+    #[rpc(name = "AddressType", location = "form")]
     pub address_type: Option<String>,
     /// The version of IP addresses used for the NLB instance. Valid values:
     ///
@@ -64,38 +68,38 @@ pub struct CreateLoadBalancerRequest {
     /// - Wire name: `AddressIpVersion` (form body).
     /// - Default: `ipv4`.
     /// - Example: `ipv4`.
-    #[rpc(name = "AddressIpVersion", location = "body")]
+    #[rpc(name = "AddressIpVersion", location = "form")]
     pub address_ip_version: Option<String>,
     /// The ID of the VPC where you want to create the NLB instance.
     ///
     /// - Wire name: `VpcId` (form body).
     /// - Required.
     /// - Example: `vpc-bp1b49rqrybk45nio****`.
-    #[rpc(name = "VpcId", location = "body")]
+    #[rpc(name = "VpcId", location = "form")]
     pub vpc_id: Option<String>,
     /// The mappings between zones and vSwitches. An NLB instance can be deployed in up to 10 zones. If the region supports two or more zones, you must specify at least two zones.
     ///
     /// - Wire name: `ZoneMappings` (form body).
     /// - Required.
     /// - Must have 1 to 10 items.
-    #[rpc(name = "ZoneMappings", location = "body", style = "flat")]
+    #[rpc(name = "ZoneMappings", location = "form", style = "flat")]
     pub zone_mappings: Option<Vec<crate::types::CreateLoadBalancerZoneMapping>>,
     /// The ID of the Internet Shared Bandwidth instance that is associated with the Internet-facing NLB instance.
     ///
     /// - Wire name: `BandwidthPackageId` (form body).
     /// - Example: `cbwp-bp1vevu8h3ieh****`.
-    #[rpc(name = "BandwidthPackageId", location = "body")]
+    #[rpc(name = "BandwidthPackageId", location = "form")]
     pub bandwidth_package_id: Option<String>,
     /// The billing settings of the NLB instance.
     ///
     /// - Wire name: `LoadBalancerBillingConfig` (form body).
-    #[rpc(name = "LoadBalancerBillingConfig", location = "body", style = "flat")]
+    #[rpc(name = "LoadBalancerBillingConfig", location = "form", style = "flat")]
     pub load_balancer_billing_config: Option<crate::types::LoadBalancerBillingConfig>,
     /// The ID of the resource group to which the instance belongs.
     ///
     /// - Wire name: `ResourceGroupId` (form body).
     /// - Example: `rg-atstuj3rtop****`.
-    #[rpc(name = "ResourceGroupId", location = "body")]
+    #[rpc(name = "ResourceGroupId", location = "form")]
     pub resource_group_id: Option<String>,
     /// Perform a dry run without actually making the request. Valid values are:
     ///
@@ -105,7 +109,7 @@ pub struct CreateLoadBalancerRequest {
     /// - Wire name: `DryRun` (form body).
     /// - Default: `false`.
     /// - Example: `false`.
-    #[rpc(name = "DryRun", location = "body")]
+    #[rpc(name = "DryRun", location = "form")]
     pub dry_run: Option<bool>,
     /// The client token used to ensure the idempotence of the request.
     ///
@@ -116,7 +120,7 @@ pub struct CreateLoadBalancerRequest {
     /// - Wire name: `ClientToken` (form body).
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
-    #[rpc(name = "ClientToken", location = "body")]
+    #[rpc(name = "ClientToken", location = "form")]
     pub client_token: Option<String>,
     /// The ID of the region where the NLB instance is deployed.
     ///
@@ -124,17 +128,17 @@ pub struct CreateLoadBalancerRequest {
     ///
     /// - Wire name: `RegionId` (form body).
     /// - Example: `cn-hangzhou`.
-    #[rpc(name = "RegionId", location = "body")]
+    #[rpc(name = "RegionId", location = "form")]
     pub region_id: Option<String>,
     /// The configuration of the deletion protection feature.
     ///
     /// - Wire name: `DeletionProtectionConfig` (form body).
-    #[rpc(name = "DeletionProtectionConfig", location = "body", style = "flat")]
+    #[rpc(name = "DeletionProtectionConfig", location = "form", style = "flat")]
     pub deletion_protection_config: Option<crate::types::DeletionProtectionConfig>,
     /// The configuration of the configuration read-only mode.
     ///
     /// - Wire name: `ModificationProtectionConfig` (form body).
-    #[rpc(name = "ModificationProtectionConfig", location = "body", style = "flat")]
+    #[rpc(name = "ModificationProtectionConfig", location = "form", style = "flat")]
     pub modification_protection_config: Option<
         crate::types::ModificationProtectionConfig,
     >,
@@ -142,7 +146,7 @@ pub struct CreateLoadBalancerRequest {
     ///
     /// - Wire name: `Tag` (form body).
     /// - Must have at most 20 items.
-    #[rpc(name = "Tag", location = "body", style = "repeat_list")]
+    #[rpc(name = "Tag", location = "form", style = "repeatList")]
     pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

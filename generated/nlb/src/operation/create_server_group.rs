@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateServerGroup",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -36,7 +40,7 @@ pub struct CreateServerGroupRequest {
     /// - Wire name: `ServerGroupType` (form body).
     /// - Default: `Instance`.
     /// - Example: `Instance`.
-    #[rpc(name = "ServerGroupType", location = "body")]
+    #[rpc(name = "ServerGroupType", location = "form")]
     pub server_group_type: Option<String>,
     /// The server group name.
     ///
@@ -45,7 +49,7 @@ pub struct CreateServerGroupRequest {
     /// - Wire name: `ServerGroupName` (form body).
     /// - Required.
     /// - Example: `NLB_ServerGroup`.
-    #[rpc(name = "ServerGroupName", location = "body")]
+    #[rpc(name = "ServerGroupName", location = "form")]
     pub server_group_name: Option<String>,
     /// The IP version. Valid values:
     ///
@@ -55,7 +59,7 @@ pub struct CreateServerGroupRequest {
     /// - Wire name: `AddressIPVersion` (form body).
     /// - Default: `Ipv4`.
     /// - Example: `ipv4`.
-    #[rpc(name = "AddressIPVersion", location = "body")]
+    #[rpc(name = "AddressIPVersion", location = "form")]
     pub address_ip_version: Option<String>,
     /// The protocol between the NLB instance and backend servers. Valid values:
     ///
@@ -71,7 +75,7 @@ pub struct CreateServerGroupRequest {
     /// - Wire name: `Protocol` (form body).
     /// - Default: `Tcp`.
     /// - Example: `TCP`.
-    #[rpc(name = "Protocol", location = "body")]
+    #[rpc(name = "Protocol", location = "form")]
     pub protocol: Option<String>,
     /// The ID of the virtual private cloud (VPC) where the server group is deployed.
     ///
@@ -80,7 +84,7 @@ pub struct CreateServerGroupRequest {
     /// - Wire name: `VpcId` (form body).
     /// - Required.
     /// - Example: `vpc-bp15zckdt37pq72zv****`.
-    #[rpc(name = "VpcId", location = "body")]
+    #[rpc(name = "VpcId", location = "form")]
     pub vpc_id: Option<String>,
     /// Specifies whether to enable multi-port forwarding. Valid values:
     ///
@@ -90,7 +94,7 @@ pub struct CreateServerGroupRequest {
     /// - Wire name: `AnyPortEnabled` (form body).
     /// - Default: `false`.
     /// - Example: `false`.
-    #[rpc(name = "AnyPortEnabled", location = "body")]
+    #[rpc(name = "AnyPortEnabled", location = "form")]
     pub any_port_enabled: Option<bool>,
     /// Specifies whether to enable connection draining. Valid values:
     ///
@@ -100,7 +104,7 @@ pub struct CreateServerGroupRequest {
     /// - Wire name: `ConnectionDrainEnabled` (form body).
     /// - Default: `false`.
     /// - Example: `false`.
-    #[rpc(name = "ConnectionDrainEnabled", location = "body")]
+    #[rpc(name = "ConnectionDrainEnabled", location = "form")]
     pub connection_drain_enabled: Option<bool>,
     /// Specifies a timeout period for connection draining. Unit: seconds. Valid values: **0** to **900**.
     ///
@@ -108,7 +112,7 @@ pub struct CreateServerGroupRequest {
     /// - Must be 0 to 3600.
     /// - Default: `10`.
     /// - Example: `10`.
-    #[rpc(name = "ConnectionDrainTimeout", location = "body")]
+    #[rpc(name = "ConnectionDrainTimeout", location = "form")]
     pub connection_drain_timeout: Option<i32>,
     /// The scheduling algorithm. Valid values:
     ///
@@ -124,7 +128,7 @@ pub struct CreateServerGroupRequest {
     /// - Wire name: `Scheduler` (form body).
     /// - Default: `wrr`.
     /// - Example: `Wrr`.
-    #[rpc(name = "Scheduler", location = "body")]
+    #[rpc(name = "Scheduler", location = "form")]
     pub scheduler: Option<String>,
     /// Specifies whether to enable client IP preservation. Valid values:
     ///
@@ -135,18 +139,18 @@ pub struct CreateServerGroupRequest {
     ///
     /// - Wire name: `PreserveClientIpEnabled` (form body).
     /// - Example: `true`.
-    #[rpc(name = "PreserveClientIpEnabled", location = "body")]
+    #[rpc(name = "PreserveClientIpEnabled", location = "form")]
     pub preserve_client_ip_enabled: Option<bool>,
     /// The configurations of health checks.
     ///
     /// - Wire name: `HealthCheckConfig` (form body).
-    #[rpc(name = "HealthCheckConfig", location = "body", style = "flat")]
+    #[rpc(name = "HealthCheckConfig", location = "form", style = "flat")]
     pub health_check_config: Option<crate::types::HealthCheckConfig>,
     /// The ID of the resource group to which the server group belongs.
     ///
     /// - Wire name: `ResourceGroupId` (form body).
     /// - Example: `rg-atstuj3rtop****`.
-    #[rpc(name = "ResourceGroupId", location = "body")]
+    #[rpc(name = "ResourceGroupId", location = "form")]
     pub resource_group_id: Option<String>,
     /// Specifies whether to perform a dry run. Valid values:
     ///
@@ -156,7 +160,7 @@ pub struct CreateServerGroupRequest {
     /// - Wire name: `DryRun` (form body).
     /// - Default: `false`.
     /// - Example: `true`.
-    #[rpc(name = "DryRun", location = "body")]
+    #[rpc(name = "DryRun", location = "form")]
     pub dry_run: Option<bool>,
     /// The client token used to ensure the idempotence of the request.
     ///
@@ -167,7 +171,7 @@ pub struct CreateServerGroupRequest {
     /// - Wire name: `ClientToken` (form body).
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
-    #[rpc(name = "ClientToken", location = "body")]
+    #[rpc(name = "ClientToken", location = "form")]
     pub client_token: Option<String>,
     /// The ID of the region where the NLB instance is deployed.
     ///
@@ -175,13 +179,13 @@ pub struct CreateServerGroupRequest {
     ///
     /// - Wire name: `RegionId` (form body).
     /// - Example: `cn-hangzhou`.
-    #[rpc(name = "RegionId", location = "body")]
+    #[rpc(name = "RegionId", location = "form")]
     pub region_id: Option<String>,
     /// The tags.
     ///
     /// - Wire name: `Tag` (form body).
     /// - Must have at most 20 items.
-    #[rpc(name = "Tag", location = "body", style = "repeat_list")]
+    #[rpc(name = "Tag", location = "form", style = "repeatList")]
     pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteListener",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -27,7 +31,7 @@ pub struct DeleteListenerRequest {
     /// - Wire name: `ListenerId` (form body).
     /// - Required.
     /// - Example: `lsn-bp1bpn0kn908w4nbw****@80`.
-    #[rpc(name = "ListenerId", location = "body")]
+    #[rpc(name = "ListenerId", location = "form")]
     pub listener_id: Option<String>,
     /// Specifies whether to perform a dry run, without sending the actual request. Valid values:
     ///
@@ -37,7 +41,7 @@ pub struct DeleteListenerRequest {
     /// - Wire name: `DryRun` (form body).
     /// - Default: `false`.
     /// - Example: `false`.
-    #[rpc(name = "DryRun", location = "body")]
+    #[rpc(name = "DryRun", location = "form")]
     pub dry_run: Option<bool>,
     /// The client token used to ensure the idempotence of the request.
     ///
@@ -48,7 +52,7 @@ pub struct DeleteListenerRequest {
     /// - Wire name: `ClientToken` (form body).
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
-    #[rpc(name = "ClientToken", location = "body")]
+    #[rpc(name = "ClientToken", location = "form")]
     pub client_token: Option<String>,
     /// The region ID of the NLB instance.
     ///
@@ -56,7 +60,7 @@ pub struct DeleteListenerRequest {
     ///
     /// - Wire name: `RegionId` (form body).
     /// - Example: `cn-hangzhou`.
-    #[rpc(name = "RegionId", location = "body")]
+    #[rpc(name = "RegionId", location = "form")]
     pub region_id: Option<String>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

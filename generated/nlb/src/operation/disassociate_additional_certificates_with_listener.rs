@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DisassociateAdditionalCertificatesWithListener",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -38,14 +42,14 @@ pub struct DisassociateAdditionalCertificatesWithListenerRequest {
     /// - Wire name: `AdditionalCertificateIds` (form body).
     /// - Required.
     /// - Must have 1 to 15 items.
-    #[rpc(name = "AdditionalCertificateIds", location = "body", style = "repeat_list")]
+    #[rpc(name = "AdditionalCertificateIds", location = "form", style = "repeatList")]
     pub additional_certificate_ids: Option<Vec<String>>,
     /// The listener ID. Only TCP/SSL listener IDs are supported.
     ///
     /// - Wire name: `ListenerId` (form body).
     /// - Required.
     /// - Example: `lsn-bpn0kn908w4nbw****@80`.
-    #[rpc(name = "ListenerId", location = "body")]
+    #[rpc(name = "ListenerId", location = "form")]
     pub listener_id: Option<String>,
     /// Specifies whether to perform a dry run. Valid values:
     ///
@@ -54,7 +58,7 @@ pub struct DisassociateAdditionalCertificatesWithListenerRequest {
     ///
     /// - Wire name: `DryRun` (form body).
     /// - Example: `true`.
-    #[rpc(name = "DryRun", location = "body")]
+    #[rpc(name = "DryRun", location = "form")]
     pub dry_run: Option<bool>,
     /// The client token used to ensure the idempotence of the request.
     ///
@@ -65,7 +69,7 @@ pub struct DisassociateAdditionalCertificatesWithListenerRequest {
     /// - Wire name: `ClientToken` (form body).
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
-    #[rpc(name = "ClientToken", location = "body")]
+    #[rpc(name = "ClientToken", location = "form")]
     pub client_token: Option<String>,
     /// The region ID of the NLB instance.
     ///
@@ -73,7 +77,7 @@ pub struct DisassociateAdditionalCertificatesWithListenerRequest {
     ///
     /// - Wire name: `RegionId` (form body).
     /// - Example: `cn-hangzhou`.
-    #[rpc(name = "RegionId", location = "body")]
+    #[rpc(name = "RegionId", location = "form")]
     pub region_id: Option<String>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListListenerCertificates",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: true,
 };
@@ -27,7 +31,7 @@ pub struct ListListenerCertificatesRequest {
     /// - Wire name: `ListenerId` (form body).
     /// - Required.
     /// - Example: `lsn-j49ht1jxxqyg45****@80`.
-    #[rpc(name = "ListenerId", location = "body")]
+    #[rpc(name = "ListenerId", location = "form")]
     pub listener_id: Option<String>,
     /// The type of the certificate. Valid values:
     ///
@@ -36,7 +40,7 @@ pub struct ListListenerCertificatesRequest {
     ///
     /// - Wire name: `CertType` (form body).
     /// - Example: `Ca`.
-    #[rpc(name = "CertType", location = "body")]
+    #[rpc(name = "CertType", location = "form")]
     pub cert_type: Option<String>,
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -45,7 +49,7 @@ pub struct ListListenerCertificatesRequest {
     ///
     /// - Wire name: `NextToken` (form body).
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
-    #[rpc(name = "NextToken", location = "body")]
+    #[rpc(name = "NextToken", location = "form")]
     pub next_token: Option<String>,
     /// The number of entries to return on each page. Valid values: **1** to **50**. Default value: **20**.
     ///
@@ -53,7 +57,7 @@ pub struct ListListenerCertificatesRequest {
     /// - Must be 1 to 50.
     /// - Default: `20`.
     /// - Example: `20`.
-    #[rpc(name = "MaxResults", location = "body")]
+    #[rpc(name = "MaxResults", location = "form")]
     pub max_results: Option<i32>,
     /// The ID of the region where the Network Load Balancer (NLB) instance is deployed.
     ///
@@ -61,7 +65,7 @@ pub struct ListListenerCertificatesRequest {
     ///
     /// - Wire name: `RegionId` (form body).
     /// - Example: `cn-hangzhou`.
-    #[rpc(name = "RegionId", location = "body")]
+    #[rpc(name = "RegionId", location = "form")]
     pub region_id: Option<String>,
     /// The server certificate. Only one server certificate is supported.
     ///
@@ -69,7 +73,7 @@ pub struct ListListenerCertificatesRequest {
     ///
     /// - Wire name: `CertificateIds` (form body).
     /// - Must have at most 100 items.
-    #[rpc(name = "CertificateIds", location = "body", style = "repeat_list")]
+    #[rpc(name = "CertificateIds", location = "form", style = "repeatList")]
     pub certificate_ids: Option<Vec<String>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListListeners",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: true,
 };
@@ -25,13 +29,13 @@ pub struct ListListenersRequest {
     ///
     /// - Wire name: `ListenerIds`.
     /// - Must have at most 20 items.
-    #[rpc(name = "ListenerIds", style = "repeat_list")]
+    #[rpc(name = "ListenerIds", style = "repeatList")]
     pub listener_ids: Option<Vec<String>>,
     /// The IDs of the NLB instances. You can specify up to 20 instances.
     ///
     /// - Wire name: `LoadBalancerIds`.
     /// - Must have at most 20 items.
-    #[rpc(name = "LoadBalancerIds", style = "repeat_list")]
+    #[rpc(name = "LoadBalancerIds", style = "repeatList")]
     pub load_balancer_ids: Option<Vec<String>>,
     /// The listener protocol. Valid values: **TCP**, **UDP**, and **TCPSSL**.
     ///

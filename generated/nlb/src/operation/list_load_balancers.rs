@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListLoadBalancers",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: true,
 };
@@ -37,7 +41,7 @@ pub struct ListLoadBalancersRequest {
     ///
     /// - Wire name: `VpcIds`.
     /// - Must have at most 10 items.
-    #[rpc(name = "VpcIds", style = "repeat_list")]
+    #[rpc(name = "VpcIds", style = "repeatList")]
     pub vpc_ids: Option<Vec<String>>,
     /// The type of IPv4 address used by the NLB instance. Valid values:
     ///
@@ -98,7 +102,7 @@ pub struct ListLoadBalancersRequest {
     ///
     /// - Wire name: `LoadBalancerNames`.
     /// - Must have at most 20 items.
-    #[rpc(name = "LoadBalancerNames", style = "repeat_list")]
+    #[rpc(name = "LoadBalancerNames", style = "repeatList")]
     pub load_balancer_names: Option<Vec<String>>,
     /// The ID of the resource group to which the instance belongs.
     ///
@@ -110,7 +114,7 @@ pub struct ListLoadBalancersRequest {
     ///
     /// - Wire name: `LoadBalancerIds`.
     /// - Must have at most 20 items.
-    #[rpc(name = "LoadBalancerIds", style = "repeat_list")]
+    #[rpc(name = "LoadBalancerIds", style = "repeatList")]
     pub load_balancer_ids: Option<Vec<String>>,
     /// The tags of the NLB instance.
     ///

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListSecurityPolicy",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: true,
 };
@@ -25,13 +29,13 @@ pub struct ListSecurityPolicyRequest {
     ///
     /// - Wire name: `SecurityPolicyIds` (form body).
     /// - Must have at most 20 items.
-    #[rpc(name = "SecurityPolicyIds", location = "body", style = "repeat_list")]
+    #[rpc(name = "SecurityPolicyIds", location = "form", style = "repeatList")]
     pub security_policy_ids: Option<Vec<String>>,
     /// The names of the TLS security policies. You can specify at most 20 policy names.
     ///
     /// - Wire name: `SecurityPolicyNames` (form body).
     /// - Must have at most 20 items.
-    #[rpc(name = "SecurityPolicyNames", location = "body", style = "repeat_list")]
+    #[rpc(name = "SecurityPolicyNames", location = "form", style = "repeatList")]
     pub security_policy_names: Option<Vec<String>>,
     /// The tags.
     ///
@@ -42,7 +46,7 @@ pub struct ListSecurityPolicyRequest {
     ///
     /// - Wire name: `ResourceGroupId` (form body).
     /// - Example: `rg-atstuj3rtop****`.
-    #[rpc(name = "ResourceGroupId", location = "body")]
+    #[rpc(name = "ResourceGroupId", location = "form")]
     pub resource_group_id: Option<String>,
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -51,13 +55,13 @@ pub struct ListSecurityPolicyRequest {
     ///
     /// - Wire name: `NextToken` (form body).
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
-    #[rpc(name = "NextToken", location = "body")]
+    #[rpc(name = "NextToken", location = "form")]
     pub next_token: Option<String>,
     /// The number of entries to return per page. Valid values: **1** to **100**. Default value: **20**.
     ///
     /// - Wire name: `MaxResults` (form body).
     /// - Example: `20`.
-    #[rpc(name = "MaxResults", location = "body")]
+    #[rpc(name = "MaxResults", location = "form")]
     pub max_results: Option<i32>,
     /// The region ID of the NLB instance.
     ///
@@ -65,7 +69,7 @@ pub struct ListSecurityPolicyRequest {
     ///
     /// - Wire name: `RegionId` (form body).
     /// - Example: `cn-hangzhou`.
-    #[rpc(name = "RegionId", location = "body")]
+    #[rpc(name = "RegionId", location = "form")]
     pub region_id: Option<String>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListServerGroupServers",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: true,
 };
@@ -25,19 +29,19 @@ pub struct ListServerGroupServersRequest {
     ///
     /// - Wire name: `ServerGroupId` (form body).
     /// - Example: `sgp-atstuj3rtoptyui****`.
-    #[rpc(name = "ServerGroupId", location = "body")]
+    #[rpc(name = "ServerGroupId", location = "form")]
     pub server_group_id: Option<String>,
     /// The IDs of the backend servers. You can specify up to 40 backend servers in each call.
     ///
     /// - Wire name: `ServerIds` (form body).
     /// - Must have at most 100 items.
-    #[rpc(name = "ServerIds", location = "body", style = "repeat_list")]
+    #[rpc(name = "ServerIds", location = "form", style = "repeatList")]
     pub server_ids: Option<Vec<String>>,
     /// The IP addresses of the backend servers. You can specify up to 40 backend servers in each call.
     ///
     /// - Wire name: `ServerIps` (form body).
     /// - Must have at most 100 items.
-    #[rpc(name = "ServerIps", location = "body", style = "repeat_list")]
+    #[rpc(name = "ServerIps", location = "form", style = "repeatList")]
     pub server_ips: Option<Vec<String>>,
     /// The pagination token used to specify a particular page of results. Valid values:
     ///
@@ -46,13 +50,13 @@ pub struct ListServerGroupServersRequest {
     ///
     /// - Wire name: `NextToken` (form body).
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
-    #[rpc(name = "NextToken", location = "body")]
+    #[rpc(name = "NextToken", location = "form")]
     pub next_token: Option<String>,
     /// The number of entries to return in each call. Valid values: **1** to **100**. Default value: **20**.
     ///
     /// - Wire name: `MaxResults` (form body).
     /// - Example: `20`.
-    #[rpc(name = "MaxResults", location = "body")]
+    #[rpc(name = "MaxResults", location = "form")]
     pub max_results: Option<i32>,
     /// The region ID of the NLB instance.
     ///
@@ -60,7 +64,7 @@ pub struct ListServerGroupServersRequest {
     ///
     /// - Wire name: `RegionId` (form body).
     /// - Example: `cn-hangzhou`.
-    #[rpc(name = "RegionId", location = "body")]
+    #[rpc(name = "RegionId", location = "form")]
     pub region_id: Option<String>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

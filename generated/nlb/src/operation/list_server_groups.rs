@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListServerGroups",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: true,
 };
@@ -25,19 +29,19 @@ pub struct ListServerGroupsRequest {
     ///
     /// - Wire name: `ServerGroupIds` (form body).
     /// - Must have at most 20 items.
-    #[rpc(name = "ServerGroupIds", location = "body", style = "repeat_list")]
+    #[rpc(name = "ServerGroupIds", location = "form", style = "repeatList")]
     pub server_group_ids: Option<Vec<String>>,
     /// The names of the server groups to be queried. You can specify up to 20 names in each call.
     ///
     /// - Wire name: `ServerGroupNames` (form body).
     /// - Must have at most 20 items.
-    #[rpc(name = "ServerGroupNames", location = "body", style = "repeat_list")]
+    #[rpc(name = "ServerGroupNames", location = "form", style = "repeatList")]
     pub server_group_names: Option<Vec<String>>,
     /// The ID of the resource group to which the server group belongs.
     ///
     /// - Wire name: `ResourceGroupId` (form body).
     /// - Example: `rg-atstuj3rtop****`.
-    #[rpc(name = "ResourceGroupId", location = "body")]
+    #[rpc(name = "ResourceGroupId", location = "form")]
     pub resource_group_id: Option<String>,
     /// The type of server group. Valid values:
     ///
@@ -46,13 +50,13 @@ pub struct ListServerGroupsRequest {
     ///
     /// - Wire name: `ServerGroupType` (form body).
     /// - Example: `Instance`.
-    #[rpc(name = "ServerGroupType", location = "body")]
+    #[rpc(name = "ServerGroupType", location = "form")]
     pub server_group_type: Option<String>,
     /// The ID of the virtual private cloud (VPC) in which the server group is deployed.
     ///
     /// - Wire name: `VpcId` (form body).
     /// - Example: `vpc-bp15zckdt37pq72zv****`.
-    #[rpc(name = "VpcId", location = "body")]
+    #[rpc(name = "VpcId", location = "form")]
     pub vpc_id: Option<String>,
     /// The tags.
     ///
@@ -67,13 +71,13 @@ pub struct ListServerGroupsRequest {
     ///
     /// - Wire name: `NextToken` (form body).
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
-    #[rpc(name = "NextToken", location = "body")]
+    #[rpc(name = "NextToken", location = "form")]
     pub next_token: Option<String>,
     /// The number of entries per page. Valid values: **1** to **100**. Default value: **20**.
     ///
     /// - Wire name: `MaxResults` (form body).
     /// - Example: `20`.
-    #[rpc(name = "MaxResults", location = "body")]
+    #[rpc(name = "MaxResults", location = "form")]
     pub max_results: Option<i32>,
     /// The region ID of the NLB instance.
     ///
@@ -81,7 +85,7 @@ pub struct ListServerGroupsRequest {
     ///
     /// - Wire name: `RegionId` (form body).
     /// - Example: `cn-hangzhou`.
-    #[rpc(name = "RegionId", location = "body")]
+    #[rpc(name = "RegionId", location = "form")]
     pub region_id: Option<String>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

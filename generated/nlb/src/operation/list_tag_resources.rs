@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTagResources",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: true,
 };
@@ -32,19 +36,19 @@ pub struct ListTagResourcesRequest {
     /// - Wire name: `ResourceType` (form body).
     /// - Required.
     /// - Example: `loadbalancer`.
-    #[rpc(name = "ResourceType", location = "body")]
+    #[rpc(name = "ResourceType", location = "form")]
     pub resource_type: Option<String>,
     /// The IDs of the resources.
     ///
     /// - Wire name: `ResourceId` (form body).
     /// - Must have 1 to 50 items.
-    #[rpc(name = "ResourceId", location = "body", style = "flat")]
+    #[rpc(name = "ResourceId", location = "form", style = "flat")]
     pub resource_id: Option<Vec<String>>,
     /// The tags
     ///
     /// - Wire name: `Tag` (form body).
     /// - Must have 1 to 20 items.
-    #[rpc(name = "Tag", location = "body", style = "flat")]
+    #[rpc(name = "Tag", location = "form", style = "flat")]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// The pagination token used to specify a particular page of results. Valid values:
     ///
@@ -53,19 +57,19 @@ pub struct ListTagResourcesRequest {
     ///
     /// - Wire name: `NextToken` (form body).
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
-    #[rpc(name = "NextToken", location = "body")]
+    #[rpc(name = "NextToken", location = "form")]
     pub next_token: Option<String>,
     /// The number of entries to return in each call. Valid values: **1** to **50**. Default value: **50**.
     ///
     /// - Wire name: `MaxResults` (form body).
     /// - Example: `20`.
-    #[rpc(name = "MaxResults", location = "body")]
+    #[rpc(name = "MaxResults", location = "form")]
     pub max_results: Option<i32>,
     /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/443657.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId` (form body).
     /// - Example: `cn-hangzhou`.
-    #[rpc(name = "RegionId", location = "body")]
+    #[rpc(name = "RegionId", location = "form")]
     pub region_id: Option<String>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "LoadBalancerJoinSecurityGroup",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -35,14 +39,14 @@ pub struct LoadBalancerJoinSecurityGroupRequest {
     /// - Wire name: `SecurityGroupIds` (form body).
     /// - Required.
     /// - Must have at most 10 items.
-    #[rpc(name = "SecurityGroupIds", location = "body", style = "repeat_list")]
+    #[rpc(name = "SecurityGroupIds", location = "form", style = "repeatList")]
     pub security_group_ids: Option<Vec<String>>,
     /// The ID of the NLB instance which you want to add to a security group.
     ///
     /// - Wire name: `LoadBalancerId` (form body).
     /// - Required.
     /// - Example: `nlb-83ckzc8d4xlp8o****`.
-    #[rpc(name = "LoadBalancerId", location = "body")]
+    #[rpc(name = "LoadBalancerId", location = "form")]
     pub load_balancer_id: Option<String>,
     /// Specifies whether to perform a dry run, without sending the actual request. Valid values:
     ///
@@ -51,7 +55,7 @@ pub struct LoadBalancerJoinSecurityGroupRequest {
     ///
     /// - Wire name: `DryRun` (form body).
     /// - Example: `true`.
-    #[rpc(name = "DryRun", location = "body")]
+    #[rpc(name = "DryRun", location = "form")]
     pub dry_run: Option<bool>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -62,7 +66,7 @@ pub struct LoadBalancerJoinSecurityGroupRequest {
     /// - Wire name: `ClientToken` (form body).
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
-    #[rpc(name = "ClientToken", location = "body")]
+    #[rpc(name = "ClientToken", location = "form")]
     pub client_token: Option<String>,
     /// The region ID of the NLB instance.
     ///
@@ -70,7 +74,7 @@ pub struct LoadBalancerJoinSecurityGroupRequest {
     ///
     /// - Wire name: `RegionId` (form body).
     /// - Example: `cn-hangzhou`.
-    #[rpc(name = "RegionId", location = "body")]
+    #[rpc(name = "RegionId", location = "form")]
     pub region_id: Option<String>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

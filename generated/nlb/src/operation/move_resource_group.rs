@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "MoveResourceGroup",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: false,
 };
@@ -30,7 +34,7 @@ pub struct MoveResourceGroupRequest {
     /// - Wire name: `NewResourceGroupId` (form body).
     /// - Required.
     /// - Example: `rg-aekzjcnrv3vvqhq`.
-    #[rpc(name = "NewResourceGroupId", location = "body")]
+    #[rpc(name = "NewResourceGroupId", location = "form")]
     pub new_resource_group_id: Option<String>,
     /// The type of resource. Valid values:
     ///
@@ -41,21 +45,21 @@ pub struct MoveResourceGroupRequest {
     /// - Wire name: `ResourceType` (form body).
     /// - Required.
     /// - Example: `loadbalancer`.
-    #[rpc(name = "ResourceType", location = "body")]
+    #[rpc(name = "ResourceType", location = "form")]
     pub resource_type: Option<String>,
     /// The ID of the resource.
     ///
     /// - Wire name: `ResourceId` (form body).
     /// - Required.
     /// - Example: `nlb-nrnrxwd15en27r****`.
-    #[rpc(name = "ResourceId", location = "body")]
+    #[rpc(name = "ResourceId", location = "form")]
     pub resource_id: Option<String>,
     /// The region ID of the resource.
     ///
     /// - Wire name: `RegionId` (form body).
     /// - Required.
     /// - Example: `cn-hangzhou`.
-    #[rpc(name = "RegionId", location = "body")]
+    #[rpc(name = "RegionId", location = "form")]
     pub region_id: Option<String>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

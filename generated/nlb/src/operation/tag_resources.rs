@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "TagResources",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -27,14 +31,14 @@ pub struct TagResourcesRequest {
     /// - Wire name: `ResourceId` (form body).
     /// - Required.
     /// - Must have 1 to 50 items.
-    #[rpc(name = "ResourceId", location = "body", style = "flat")]
+    #[rpc(name = "ResourceId", location = "form", style = "flat")]
     pub resource_id: Option<Vec<String>>,
     /// The tags.
     ///
     /// - Wire name: `Tag` (form body).
     /// - Required.
     /// - Must have 1 to 20 items.
-    #[rpc(name = "Tag", location = "body", style = "flat")]
+    #[rpc(name = "Tag", location = "form", style = "flat")]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// The type of the resources. Valid values:
     ///
@@ -45,7 +49,7 @@ pub struct TagResourcesRequest {
     /// - Wire name: `ResourceType` (form body).
     /// - Required.
     /// - Example: `loadbalancer`.
-    #[rpc(name = "ResourceType", location = "body")]
+    #[rpc(name = "ResourceType", location = "form")]
     pub resource_type: Option<String>,
     /// Specifies whether to perform a dry run. Valid values:
     ///
@@ -54,7 +58,7 @@ pub struct TagResourcesRequest {
     ///
     /// - Wire name: `DryRun` (form body).
     /// - Example: `true`.
-    #[rpc(name = "DryRun", location = "body")]
+    #[rpc(name = "DryRun", location = "form")]
     pub dry_run: Option<bool>,
     /// The client token used to ensure the idempotence of the request.
     ///
@@ -65,7 +69,7 @@ pub struct TagResourcesRequest {
     /// - Wire name: `ClientToken` (form body).
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
-    #[rpc(name = "ClientToken", location = "body")]
+    #[rpc(name = "ClientToken", location = "form")]
     pub client_token: Option<String>,
     /// The ID of the region where the resources are deployed.
     ///
@@ -73,7 +77,7 @@ pub struct TagResourcesRequest {
     ///
     /// - Wire name: `RegionId` (form body).
     /// - Example: `cn-hangzhou`.
-    #[rpc(name = "RegionId", location = "body")]
+    #[rpc(name = "RegionId", location = "form")]
     pub region_id: Option<String>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

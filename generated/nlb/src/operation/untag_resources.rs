@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UntagResources",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -27,13 +31,13 @@ pub struct UntagResourcesRequest {
     /// - Wire name: `ResourceId` (form body).
     /// - Required.
     /// - Must have 1 to 50 items.
-    #[rpc(name = "ResourceId", location = "body", style = "flat")]
+    #[rpc(name = "ResourceId", location = "form", style = "flat")]
     pub resource_id: Option<Vec<String>>,
     /// The keys of the tags that you want to remove. You can remove at most 20 tags in each call.
     ///
     /// - Wire name: `TagKey` (form body).
     /// - Must have 1 to 20 items.
-    #[rpc(name = "TagKey", location = "body", style = "flat")]
+    #[rpc(name = "TagKey", location = "form", style = "flat")]
     pub tag_key: Option<Vec<String>>,
     /// Specifies whether to remove all tags from the specified resource. Valid values:
     ///
@@ -42,7 +46,7 @@ pub struct UntagResourcesRequest {
     ///
     /// - Wire name: `All` (form body).
     /// - Example: `false`.
-    #[rpc(name = "All", location = "body")]
+    #[rpc(name = "All", location = "form")]
     pub all: Option<bool>,
     /// The type of the resource. Valid values:
     ///
@@ -53,7 +57,7 @@ pub struct UntagResourcesRequest {
     /// - Wire name: `ResourceType` (form body).
     /// - Required.
     /// - Example: `loadbalancer`.
-    #[rpc(name = "ResourceType", location = "body")]
+    #[rpc(name = "ResourceType", location = "form")]
     pub resource_type: Option<String>,
     /// Specifies whether to perform a dry run, without sending the actual request. Valid values:
     ///
@@ -62,7 +66,7 @@ pub struct UntagResourcesRequest {
     ///
     /// - Wire name: `DryRun` (form body).
     /// - Example: `true`.
-    #[rpc(name = "DryRun", location = "body")]
+    #[rpc(name = "DryRun", location = "form")]
     pub dry_run: Option<bool>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -73,7 +77,7 @@ pub struct UntagResourcesRequest {
     /// - Wire name: `ClientToken` (form body).
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
-    #[rpc(name = "ClientToken", location = "body")]
+    #[rpc(name = "ClientToken", location = "form")]
     pub client_token: Option<String>,
     /// The region ID of the resource.
     ///
@@ -81,7 +85,7 @@ pub struct UntagResourcesRequest {
     ///
     /// - Wire name: `RegionId` (form body).
     /// - Example: `cn-hangzhou`.
-    #[rpc(name = "RegionId", location = "body")]
+    #[rpc(name = "RegionId", location = "form")]
     pub region_id: Option<String>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

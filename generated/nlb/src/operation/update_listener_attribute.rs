@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UpdateListenerAttribute",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -27,7 +31,7 @@ pub struct UpdateListenerAttributeRequest {
     /// - Wire name: `ListenerId` (form body).
     /// - Required.
     /// - Example: `lsn-bp1bpn0kn908w4nbw****@443`.
-    #[rpc(name = "ListenerId", location = "body")]
+    #[rpc(name = "ListenerId", location = "form")]
     pub listener_id: Option<String>,
     /// The name of the listener.
     ///
@@ -35,7 +39,7 @@ pub struct UpdateListenerAttributeRequest {
     ///
     /// - Wire name: `ListenerDescription` (form body).
     /// - Example: `tcpssl_443`.
-    #[rpc(name = "ListenerDescription", location = "body")]
+    #[rpc(name = "ListenerDescription", location = "form")]
     pub listener_description: Option<String>,
     /// The server group ID.
     ///
@@ -45,7 +49,7 @@ pub struct UpdateListenerAttributeRequest {
     ///
     /// - Wire name: `ServerGroupId` (form body).
     /// - Example: `sgp-ppdpc14gdm3x4o****`.
-    #[rpc(name = "ServerGroupId", location = "body")]
+    #[rpc(name = "ServerGroupId", location = "form")]
     pub server_group_id: Option<String>,
     /// The ID of the security policy.
     ///
@@ -53,7 +57,7 @@ pub struct UpdateListenerAttributeRequest {
     ///
     /// - Wire name: `SecurityPolicyId` (form body).
     /// - Example: `tls_cipher_policy_1_1`.
-    #[rpc(name = "SecurityPolicyId", location = "body")]
+    #[rpc(name = "SecurityPolicyId", location = "form")]
     pub security_policy_id: Option<String>,
     /// The server certificate. Only one server certificate is supported.
     ///
@@ -61,7 +65,7 @@ pub struct UpdateListenerAttributeRequest {
     ///
     /// - Wire name: `CertificateIds` (form body).
     /// - Must have at most 10 items.
-    #[rpc(name = "CertificateIds", location = "body", style = "repeat_list")]
+    #[rpc(name = "CertificateIds", location = "form", style = "repeatList")]
     pub certificate_ids: Option<Vec<String>>,
     /// The CA certificate. You can specify only one CA certificate.
     ///
@@ -69,7 +73,7 @@ pub struct UpdateListenerAttributeRequest {
     ///
     /// - Wire name: `CaCertificateIds` (form body).
     /// - Must have at most 10 items.
-    #[rpc(name = "CaCertificateIds", location = "body", style = "repeat_list")]
+    #[rpc(name = "CaCertificateIds", location = "form", style = "repeatList")]
     pub ca_certificate_ids: Option<Vec<String>>,
     /// Specifies whether to enable mutual authentication. Valid values:
     ///
@@ -78,7 +82,7 @@ pub struct UpdateListenerAttributeRequest {
     ///
     /// - Wire name: `CaEnabled` (form body).
     /// - Example: `false`.
-    #[rpc(name = "CaEnabled", location = "body")]
+    #[rpc(name = "CaEnabled", location = "form")]
     pub ca_enabled: Option<bool>,
     /// The timeout period for idle connections. Unit: seconds
     ///
@@ -88,7 +92,7 @@ pub struct UpdateListenerAttributeRequest {
     /// - Wire name: `IdleTimeout` (form body).
     /// - Must be 10 to 3600.
     /// - Example: `900`.
-    #[rpc(name = "IdleTimeout", location = "body")]
+    #[rpc(name = "IdleTimeout", location = "form")]
     pub idle_timeout: Option<i32>,
     /// Specifies whether to perform a dry run. Valid values:
     ///
@@ -97,7 +101,7 @@ pub struct UpdateListenerAttributeRequest {
     ///
     /// - Wire name: `DryRun` (form body).
     /// - Example: `false`.
-    #[rpc(name = "DryRun", location = "body")]
+    #[rpc(name = "DryRun", location = "form")]
     pub dry_run: Option<bool>,
     /// The client token used to ensure the idempotence of the request.
     ///
@@ -108,7 +112,7 @@ pub struct UpdateListenerAttributeRequest {
     /// - Wire name: `ClientToken` (form body).
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
-    #[rpc(name = "ClientToken", location = "body")]
+    #[rpc(name = "ClientToken", location = "form")]
     pub client_token: Option<String>,
     /// The ID of the region where the NLB instance is deployed.
     ///
@@ -116,7 +120,7 @@ pub struct UpdateListenerAttributeRequest {
     ///
     /// - Wire name: `RegionId` (form body).
     /// - Example: `cn-hangzhou`.
-    #[rpc(name = "RegionId", location = "body")]
+    #[rpc(name = "RegionId", location = "form")]
     pub region_id: Option<String>,
     /// Specifies whether to use the Proxy protocol to pass the client IP address to the backend server. Valid values:
     ///
@@ -125,7 +129,7 @@ pub struct UpdateListenerAttributeRequest {
     ///
     /// - Wire name: `ProxyProtocolEnabled` (form body).
     /// - Example: `false`.
-    #[rpc(name = "ProxyProtocolEnabled", location = "body")]
+    #[rpc(name = "ProxyProtocolEnabled", location = "form")]
     pub proxy_protocol_enabled: Option<bool>,
     /// Specifies whether to enable fine-grained monitoring. Valid values:
     ///
@@ -134,7 +138,7 @@ pub struct UpdateListenerAttributeRequest {
     ///
     /// - Wire name: `SecSensorEnabled` (form body).
     /// - Example: `false`.
-    #[rpc(name = "SecSensorEnabled", location = "body")]
+    #[rpc(name = "SecSensorEnabled", location = "form")]
     pub sec_sensor_enabled: Option<bool>,
     /// Specifies whether to enable Application-Layer Protocol Negotiation (ALPN). Valid values:
     ///
@@ -143,7 +147,7 @@ pub struct UpdateListenerAttributeRequest {
     ///
     /// - Wire name: `AlpnEnabled` (form body).
     /// - Example: `false`.
-    #[rpc(name = "AlpnEnabled", location = "body")]
+    #[rpc(name = "AlpnEnabled", location = "form")]
     pub alpn_enabled: Option<bool>,
     /// The name of the ALPN policy. The following are the possible values:
     ///
@@ -157,24 +161,24 @@ pub struct UpdateListenerAttributeRequest {
     /// - Wire name: `AlpnPolicy` (form body).
     /// - Must be one of `HTTP1Only`, `HTTP2Only`, `HTTP2Preferred`, `HTTP2Optional`.
     /// - Example: `HTTP1Only`.
-    #[rpc(name = "AlpnPolicy", location = "body")]
+    #[rpc(name = "AlpnPolicy", location = "form")]
     pub alpn_policy: Option<crate::types::AlpnPolicy>,
     /// The maximum number of new connections per second supported by the listener in each zone (virtual IP address). Valid values: **0** to **1000000**. **0** indicates that the number of connections is unlimited.
     ///
     /// - Wire name: `Cps` (form body).
     /// - Example: `10000`.
-    #[rpc(name = "Cps", location = "body")]
+    #[rpc(name = "Cps", location = "form")]
     pub cps: Option<i32>,
     /// The size of the largest TCP packet segment. Unit: bytes. Valid values: **0** to **1500**. **0** indicates that the maximum segment size (MSS) remains unchanged. This parameter is supported only by TCP listeners and listeners that use SSL over TCP.
     ///
     /// - Wire name: `Mss` (form body).
     /// - Example: `344`.
-    #[rpc(name = "Mss", location = "body")]
+    #[rpc(name = "Mss", location = "form")]
     pub mss: Option<i32>,
     /// Specifies that the Proxy protocol passes the VpcId, PrivateLinkEpId, and PrivateLinkEpsId parameters to backend servers.
     ///
     /// - Wire name: `ProxyProtocolV2Config` (form body).
-    #[rpc(name = "ProxyProtocolV2Config", location = "body", style = "json")]
+    #[rpc(name = "ProxyProtocolV2Config", location = "form", style = "json")]
     pub proxy_protocol_v2_config: Option<crate::types::ProxyProtocolV2Config>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UpdateLoadBalancerAddressTypeConfig",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -35,7 +39,7 @@ pub struct UpdateLoadBalancerAddressTypeConfigRequest {
     /// - Wire name: `LoadBalancerId` (form body).
     /// - Required.
     /// - Example: `nlb-83ckzc8d4xlp8o****`.
-    #[rpc(name = "LoadBalancerId", location = "body")]
+    #[rpc(name = "LoadBalancerId", location = "form")]
     pub load_balancer_id: Option<String>,
     /// The new network type. Valid values:
     ///
@@ -45,13 +49,13 @@ pub struct UpdateLoadBalancerAddressTypeConfigRequest {
     /// - Wire name: `AddressType` (form body).
     /// - Required.
     /// - Example: `Internet`.
-    #[rpc(name = "AddressType", location = "body")]
+    #[rpc(name = "AddressType", location = "form")]
     pub address_type: Option<String>,
     /// The mappings between zones and vSwitches. You can specify up to 10 zones.
     ///
     /// - Wire name: `ZoneMappings` (form body).
     /// - Must have at most 10 items.
-    #[rpc(name = "ZoneMappings", location = "body", style = "repeat_list")]
+    #[rpc(name = "ZoneMappings", location = "form", style = "repeatList")]
     pub zone_mappings: Option<
         Vec<crate::types::UpdateLoadBalancerAddressTypeConfigZoneMapping>,
     >,
@@ -63,7 +67,7 @@ pub struct UpdateLoadBalancerAddressTypeConfigRequest {
     /// - Wire name: `DryRun` (form body).
     /// - Default: `false`.
     /// - Example: `false`.
-    #[rpc(name = "DryRun", location = "body")]
+    #[rpc(name = "DryRun", location = "form")]
     pub dry_run: Option<bool>,
     /// The client token used to ensure the idempotence of the request.
     ///
@@ -74,7 +78,7 @@ pub struct UpdateLoadBalancerAddressTypeConfigRequest {
     /// - Wire name: `ClientToken` (form body).
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
-    #[rpc(name = "ClientToken", location = "body")]
+    #[rpc(name = "ClientToken", location = "form")]
     pub client_token: Option<String>,
     /// The region ID of the NLB instance.
     ///
@@ -82,7 +86,7 @@ pub struct UpdateLoadBalancerAddressTypeConfigRequest {
     ///
     /// - Wire name: `RegionId` (form body).
     /// - Example: `cn-hangzhou`.
-    #[rpc(name = "RegionId", location = "body")]
+    #[rpc(name = "RegionId", location = "form")]
     pub region_id: Option<String>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UpdateLoadBalancerAttribute",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -27,7 +31,7 @@ pub struct UpdateLoadBalancerAttributeRequest {
     /// - Wire name: `LoadBalancerId` (form body).
     /// - Required.
     /// - Example: `nlb-wb7r6dlwetvt5j****`.
-    #[rpc(name = "LoadBalancerId", location = "body")]
+    #[rpc(name = "LoadBalancerId", location = "form")]
     pub load_balancer_id: Option<String>,
     /// The NLB instance name.
     ///
@@ -35,7 +39,7 @@ pub struct UpdateLoadBalancerAttributeRequest {
     ///
     /// - Wire name: `LoadBalancerName` (form body).
     /// - Example: `NLB1`.
-    #[rpc(name = "LoadBalancerName", location = "body")]
+    #[rpc(name = "LoadBalancerName", location = "form")]
     pub load_balancer_name: Option<String>,
     /// Specifies whether to enable cross-zone load balancing for the NLB instance. Valid values:
     ///
@@ -44,7 +48,7 @@ pub struct UpdateLoadBalancerAttributeRequest {
     ///
     /// - Wire name: `CrossZoneEnabled` (form body).
     /// - Example: `false`.
-    #[rpc(name = "CrossZoneEnabled", location = "body")]
+    #[rpc(name = "CrossZoneEnabled", location = "form")]
     pub cross_zone_enabled: Option<bool>,
     /// Specifies whether to perform a dry run, without sending the actual request. Valid values:
     ///
@@ -54,7 +58,7 @@ pub struct UpdateLoadBalancerAttributeRequest {
     /// - Wire name: `DryRun` (form body).
     /// - Default: `false`.
     /// - Example: `false`.
-    #[rpc(name = "DryRun", location = "body")]
+    #[rpc(name = "DryRun", location = "form")]
     pub dry_run: Option<bool>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -65,7 +69,7 @@ pub struct UpdateLoadBalancerAttributeRequest {
     /// - Wire name: `ClientToken` (form body).
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
-    #[rpc(name = "ClientToken", location = "body")]
+    #[rpc(name = "ClientToken", location = "form")]
     pub client_token: Option<String>,
     /// The region ID of the NLB instance.
     ///
@@ -73,13 +77,13 @@ pub struct UpdateLoadBalancerAttributeRequest {
     ///
     /// - Wire name: `RegionId` (form body).
     /// - Example: `cn-beijing`.
-    #[rpc(name = "RegionId", location = "body")]
+    #[rpc(name = "RegionId", location = "form")]
     pub region_id: Option<String>,
     /// The maximum number of new connections per second in each zone supported by the NLB instance (virtual IP address). Valid values: **1** to **1000000**.
     ///
     /// - Wire name: `Cps` (form body).
     /// - Example: `1`.
-    #[rpc(name = "Cps", location = "body")]
+    #[rpc(name = "Cps", location = "form")]
     pub cps: Option<i32>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

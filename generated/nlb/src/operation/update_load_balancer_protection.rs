@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UpdateLoadBalancerProtection",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -31,7 +35,7 @@ pub struct UpdateLoadBalancerProtectionRequest {
     ///
     /// - Wire name: `DeletionProtectionEnabled` (form body).
     /// - Example: `false`.
-    #[rpc(name = "DeletionProtectionEnabled", location = "body")]
+    #[rpc(name = "DeletionProtectionEnabled", location = "form")]
     pub deletion_protection_enabled: Option<bool>,
     /// The reason why deletion protection is enabled. The reason must be 2 to 128 characters in length, can contain letters, digits, periods (.), underscores (\_), and hyphens (-), and must start with a letter.
     ///
@@ -39,7 +43,7 @@ pub struct UpdateLoadBalancerProtectionRequest {
     ///
     /// - Wire name: `DeletionProtectionReason` (form body).
     /// - Example: `Instance_Is_Bound_By_Acceleration_Instance`.
-    #[rpc(name = "DeletionProtectionReason", location = "body")]
+    #[rpc(name = "DeletionProtectionReason", location = "form")]
     pub deletion_protection_reason: Option<String>,
     /// Specifies whether to enable the configuration read-only mode. Valid values:
     ///
@@ -50,7 +54,7 @@ pub struct UpdateLoadBalancerProtectionRequest {
     ///
     /// - Wire name: `ModificationProtectionStatus` (form body).
     /// - Example: `ConsoleProtection`.
-    #[rpc(name = "ModificationProtectionStatus", location = "body")]
+    #[rpc(name = "ModificationProtectionStatus", location = "form")]
     pub modification_protection_status: Option<String>,
     /// The reason why the configuration read-only mode is enabled. The reason must be 2 to 128 characters in length, can contain letters, digits, periods (.), underscores (\_), and hyphens (-), and must start with a letter.
     ///
@@ -58,14 +62,14 @@ pub struct UpdateLoadBalancerProtectionRequest {
     ///
     /// - Wire name: `ModificationProtectionReason` (form body).
     /// - Example: `ConsoleProtection`.
-    #[rpc(name = "ModificationProtectionReason", location = "body")]
+    #[rpc(name = "ModificationProtectionReason", location = "form")]
     pub modification_protection_reason: Option<String>,
     /// The ID of the NLB instance.
     ///
     /// - Wire name: `LoadBalancerId` (form body).
     /// - Required.
     /// - Example: `nlb-83ckzc8d4xlp8o****`.
-    #[rpc(name = "LoadBalancerId", location = "body")]
+    #[rpc(name = "LoadBalancerId", location = "form")]
     pub load_balancer_id: Option<String>,
     /// Specifies whether to perform a dry run, without sending the actual request. Valid values:
     ///
@@ -74,7 +78,7 @@ pub struct UpdateLoadBalancerProtectionRequest {
     ///
     /// - Wire name: `DryRun` (form body).
     /// - Example: `false`.
-    #[rpc(name = "DryRun", location = "body")]
+    #[rpc(name = "DryRun", location = "form")]
     pub dry_run: Option<bool>,
     /// The client token used to ensure the idempotence of the request.
     ///
@@ -85,7 +89,7 @@ pub struct UpdateLoadBalancerProtectionRequest {
     /// - Wire name: `ClientToken` (form body).
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
-    #[rpc(name = "ClientToken", location = "body")]
+    #[rpc(name = "ClientToken", location = "form")]
     pub client_token: Option<String>,
     /// The region ID of the NLB instance.
     ///
@@ -93,7 +97,7 @@ pub struct UpdateLoadBalancerProtectionRequest {
     ///
     /// - Wire name: `RegionId` (form body).
     /// - Example: `cn-hangzhou`.
-    #[rpc(name = "RegionId", location = "body")]
+    #[rpc(name = "RegionId", location = "form")]
     pub region_id: Option<String>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UpdateSecurityPolicyAttribute",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -26,14 +30,14 @@ pub struct UpdateSecurityPolicyAttributeRequest {
     ///
     /// - Wire name: `TlsVersions` (form body).
     /// - Must have 1 to 4 items.
-    #[rpc(name = "TlsVersions", location = "body", style = "repeat_list")]
+    #[rpc(name = "TlsVersions", location = "form", style = "repeatList")]
     pub tls_versions: Option<Vec<String>>,
     /// The ID of the TLS security policy.
     ///
     /// - Wire name: `SecurityPolicyId` (form body).
     /// - Required.
     /// - Example: `tls-bp14bb1e7dll4f****`.
-    #[rpc(name = "SecurityPolicyId", location = "body")]
+    #[rpc(name = "SecurityPolicyId", location = "form")]
     pub security_policy_id: Option<String>,
     /// The name of the security policy.
     ///
@@ -41,7 +45,7 @@ pub struct UpdateSecurityPolicyAttributeRequest {
     ///
     /// - Wire name: `SecurityPolicyName` (form body).
     /// - Example: `TLSCipherPolicy`.
-    #[rpc(name = "SecurityPolicyName", location = "body")]
+    #[rpc(name = "SecurityPolicyName", location = "form")]
     pub security_policy_name: Option<String>,
     /// The cipher suites supported by the security policy. Valid values of this parameter vary based on the value of TlsVersions. You can specify up to 32 cipher suites.
     ///
@@ -87,7 +91,7 @@ pub struct UpdateSecurityPolicyAttributeRequest {
     ///
     /// - Wire name: `Ciphers` (form body).
     /// - Must have at most 32 items.
-    #[rpc(name = "Ciphers", location = "body", style = "repeat_list")]
+    #[rpc(name = "Ciphers", location = "form", style = "repeatList")]
     pub ciphers: Option<Vec<String>>,
     /// The ID of the region where the NLB instance is deployed.
     ///
@@ -95,7 +99,7 @@ pub struct UpdateSecurityPolicyAttributeRequest {
     ///
     /// - Wire name: `RegionId` (form body).
     /// - Example: `cn-hangzhou`.
-    #[rpc(name = "RegionId", location = "body")]
+    #[rpc(name = "RegionId", location = "form")]
     pub region_id: Option<String>,
     /// Specifies whether to perform a dry run. Valid values:
     ///
@@ -104,7 +108,7 @@ pub struct UpdateSecurityPolicyAttributeRequest {
     ///
     /// - Wire name: `DryRun` (form body).
     /// - Example: `false`.
-    #[rpc(name = "DryRun", location = "body")]
+    #[rpc(name = "DryRun", location = "form")]
     pub dry_run: Option<bool>,
     /// The client token used to ensure the idempotence of the request.
     ///
@@ -115,7 +119,7 @@ pub struct UpdateSecurityPolicyAttributeRequest {
     /// - Wire name: `ClientToken` (form body).
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
-    #[rpc(name = "ClientToken", location = "body")]
+    #[rpc(name = "ClientToken", location = "form")]
     pub client_token: Option<String>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

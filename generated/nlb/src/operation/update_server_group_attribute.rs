@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UpdateServerGroupAttribute",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -27,7 +31,7 @@ pub struct UpdateServerGroupAttributeRequest {
     /// - Wire name: `ServerGroupId` (form body).
     /// - Required.
     /// - Example: `sgp-atstuj3rtoptyui****`.
-    #[rpc(name = "ServerGroupId", location = "body")]
+    #[rpc(name = "ServerGroupId", location = "form")]
     pub server_group_id: Option<String>,
     /// The new name of the server group.
     ///
@@ -35,7 +39,7 @@ pub struct UpdateServerGroupAttributeRequest {
     ///
     /// - Wire name: `ServerGroupName` (form body).
     /// - Example: `NLB_ServerGroup1`.
-    #[rpc(name = "ServerGroupName", location = "body")]
+    #[rpc(name = "ServerGroupName", location = "form")]
     pub server_group_name: Option<String>,
     /// Specifies whether to enable connection draining. Valid values:
     ///
@@ -44,13 +48,13 @@ pub struct UpdateServerGroupAttributeRequest {
     ///
     /// - Wire name: `ConnectionDrainEnabled` (form body).
     /// - Example: `false`.
-    #[rpc(name = "ConnectionDrainEnabled", location = "body")]
+    #[rpc(name = "ConnectionDrainEnabled", location = "form")]
     pub connection_drain_enabled: Option<bool>,
     /// Specify a timeout period for connection draining. Unit: seconds. Valid values: **0** to **900**.
     ///
     /// - Wire name: `ConnectionDrainTimeout` (form body).
     /// - Example: `10`.
-    #[rpc(name = "ConnectionDrainTimeout", location = "body")]
+    #[rpc(name = "ConnectionDrainTimeout", location = "form")]
     pub connection_drain_timeout: Option<i32>,
     /// The scheduling algorithm. Valid values:
     ///
@@ -66,7 +70,7 @@ pub struct UpdateServerGroupAttributeRequest {
     /// - Wire name: `Scheduler` (form body).
     /// - Must be one of `rr`, `Wlc`, `Wrr`, `Rr`, `wlc`, `wrr`, `RR`, `WLC`, `WRR`.
     /// - Example: `Wrr`.
-    #[rpc(name = "Scheduler", location = "body")]
+    #[rpc(name = "Scheduler", location = "form")]
     pub scheduler: Option<crate::types::Scheduler>,
     /// Specifies whether to enable client IP preservation. Valid values:
     ///
@@ -77,12 +81,12 @@ pub struct UpdateServerGroupAttributeRequest {
     ///
     /// - Wire name: `PreserveClientIpEnabled` (form body).
     /// - Example: `false`.
-    #[rpc(name = "PreserveClientIpEnabled", location = "body")]
+    #[rpc(name = "PreserveClientIpEnabled", location = "form")]
     pub preserve_client_ip_enabled: Option<bool>,
     /// Health check configurations.
     ///
     /// - Wire name: `HealthCheckConfig` (form body).
-    #[rpc(name = "HealthCheckConfig", location = "body", style = "flat")]
+    #[rpc(name = "HealthCheckConfig", location = "form", style = "flat")]
     pub health_check_config: Option<crate::types::HealthCheckConfig>,
     /// The ID of the region where the NLB instance is deployed.
     ///
@@ -90,7 +94,7 @@ pub struct UpdateServerGroupAttributeRequest {
     ///
     /// - Wire name: `RegionId` (form body).
     /// - Example: `cn-hangzhou`.
-    #[rpc(name = "RegionId", location = "body")]
+    #[rpc(name = "RegionId", location = "form")]
     pub region_id: Option<String>,
     /// Specifies whether to perform a dry run. Valid values:
     ///
@@ -100,7 +104,7 @@ pub struct UpdateServerGroupAttributeRequest {
     /// - Wire name: `DryRun` (form body).
     /// - Default: `false`.
     /// - Example: `false`.
-    #[rpc(name = "DryRun", location = "body")]
+    #[rpc(name = "DryRun", location = "form")]
     pub dry_run: Option<bool>,
     /// The client token used to ensure the idempotence of the request.
     ///
@@ -111,7 +115,7 @@ pub struct UpdateServerGroupAttributeRequest {
     /// - Wire name: `ClientToken` (form body).
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
-    #[rpc(name = "ClientToken", location = "body")]
+    #[rpc(name = "ClientToken", location = "form")]
     pub client_token: Option<String>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UpdateServerGroupServersAttribute",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -38,14 +42,14 @@ pub struct UpdateServerGroupServersAttributeRequest {
     /// - Wire name: `ServerGroupId` (form body).
     /// - Required.
     /// - Example: `sgp-atstuj3rtoptyui****`.
-    #[rpc(name = "ServerGroupId", location = "body")]
+    #[rpc(name = "ServerGroupId", location = "form")]
     pub server_group_id: Option<String>,
     /// The backend servers. You can specify at most 200 backend servers in each call.
     ///
     /// - Wire name: `Servers` (form body).
     /// - Required.
     /// - Must have at most 200 items.
-    #[rpc(name = "Servers", location = "body", style = "repeat_list")]
+    #[rpc(name = "Servers", location = "form", style = "repeatList")]
     pub servers: Option<Vec<crate::types::UpdateServerGroupServersAttributeServer>>,
     /// The region ID of the NLB instance.
     ///
@@ -53,7 +57,7 @@ pub struct UpdateServerGroupServersAttributeRequest {
     ///
     /// - Wire name: `RegionId` (form body).
     /// - Example: `cn-hangzhou`.
-    #[rpc(name = "RegionId", location = "body")]
+    #[rpc(name = "RegionId", location = "form")]
     pub region_id: Option<String>,
     /// Specifies whether to perform a dry run, without sending the actual request. Valid values:
     ///
@@ -63,7 +67,7 @@ pub struct UpdateServerGroupServersAttributeRequest {
     /// - Wire name: `DryRun` (form body).
     /// - Default: `false`.
     /// - Example: `false`.
-    #[rpc(name = "DryRun", location = "body")]
+    #[rpc(name = "DryRun", location = "form")]
     pub dry_run: Option<bool>,
     /// The client token used to ensure the idempotence of the request.
     ///
@@ -74,7 +78,7 @@ pub struct UpdateServerGroupServersAttributeRequest {
     /// - Wire name: `ClientToken` (form body).
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
-    #[rpc(name = "ClientToken", location = "body")]
+    #[rpc(name = "ClientToken", location = "form")]
     pub client_token: Option<String>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateLoadBalancerHTTPSListener",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: false,
 };
@@ -81,7 +85,7 @@ pub struct CreateLoadBalancerHTTPSListenerRequest {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    #[rpc(name = "Tag", style = "repeat_list")]
+    #[rpc(name = "Tag", style = "repeatList")]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// Specifies whether to use the `X-Forwarded-For` header to retrieve client IP addresses. Valid values:
     ///

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateTLSCipherPolicy",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: false,
 };
@@ -85,7 +89,7 @@ pub struct CreateTLSCipherPolicyRequest {
     /// - Required.
     /// - Must have at most 30 items.
     /// - Example: `AES256-SHA256`.
-    #[rpc(name = "Ciphers", style = "repeat_list")]
+    #[rpc(name = "Ciphers", style = "repeatList")]
     pub ciphers: Option<Vec<String>>,
     /// The version of the TLS protocol. Valid values: **TLSv1.0**, **TLSv1.1**, **TLSv1.2**, and **TLSv1.3**. You can specify at most four TLS versions.
     ///
@@ -93,7 +97,7 @@ pub struct CreateTLSCipherPolicyRequest {
     /// - Required.
     /// - Must have at most 5 items.
     /// - Example: `TLSv1.0`.
-    #[rpc(name = "TLSVersions", style = "repeat_list")]
+    #[rpc(name = "TLSVersions", style = "repeatList")]
     pub tls_versions: Option<Vec<String>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeLoadBalancerListeners",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: true,
 };
@@ -76,13 +80,13 @@ pub struct DescribeLoadBalancerListenersRequest {
     /// - Wire name: `LoadBalancerId`.
     /// - Must have at most 11 items.
     /// - Example: `lb-123wrwer`.
-    #[rpc(name = "LoadBalancerId", style = "repeat_list")]
+    #[rpc(name = "LoadBalancerId", style = "repeatList")]
     pub load_balancer_id: Option<Vec<String>>,
     /// The tags.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    #[rpc(name = "Tag", style = "repeat_list")]
+    #[rpc(name = "Tag", style = "repeatList")]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// The frontend port that is used by the CLB instance.
     ///

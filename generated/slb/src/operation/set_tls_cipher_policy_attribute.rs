@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "SetTLSCipherPolicyAttribute",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: false,
 };
@@ -53,7 +57,7 @@ pub struct SetTLSCipherPolicyAttributeRequest {
     /// - Required.
     /// - Must have at most 5 items.
     /// - Example: `TLSv1.0`.
-    #[rpc(name = "TLSVersions", style = "repeat_list")]
+    #[rpc(name = "TLSVersions", style = "repeatList")]
     pub tls_versions: Option<Vec<String>>,
     /// The cipher suites supported by the TLS version.
     ///
@@ -100,7 +104,7 @@ pub struct SetTLSCipherPolicyAttributeRequest {
     /// - Required.
     /// - Must have at most 30 items.
     /// - Example: `DES-CBC3-SHA`.
-    #[rpc(name = "Ciphers", style = "repeat_list")]
+    #[rpc(name = "Ciphers", style = "repeatList")]
     pub ciphers: Option<Vec<String>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

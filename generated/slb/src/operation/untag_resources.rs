@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UntagResources",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: false,
 };
@@ -63,7 +67,7 @@ pub struct UntagResourcesRequest {
     /// - Required.
     /// - Must have at most 51 items.
     /// - Example: `lb-bp16qjewdsunr41m1****`.
-    #[rpc(name = "ResourceId", style = "repeat_list")]
+    #[rpc(name = "ResourceId", style = "repeatList")]
     pub resource_id: Option<Vec<String>>,
     /// The tag key. You can specify at most 20 tag keys. The tag key cannot be an empty string.
     ///
@@ -74,7 +78,7 @@ pub struct UntagResourcesRequest {
     /// - Wire name: `TagKey`.
     /// - Must have at most 21 items.
     /// - Example: `FinanceDept`.
-    #[rpc(name = "TagKey", style = "repeat_list")]
+    #[rpc(name = "TagKey", style = "repeatList")]
     pub tag_key: Option<Vec<String>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AddCommonBandwidthPackageIps",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -74,7 +78,7 @@ pub struct AddCommonBandwidthPackageIpsRequest {
     /// - Wire name: `IpInstanceIds`.
     /// - Required.
     /// - Must have at most 10 items.
-    #[rpc(name = "IpInstanceIds", style = "repeat_list")]
+    #[rpc(name = "IpInstanceIds", style = "repeatList")]
     pub ip_instance_ids: Option<Vec<String>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AddSourcesToTrafficMirrorSession",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -62,7 +66,7 @@ pub struct AddSourcesToTrafficMirrorSessionRequest {
     /// - Required.
     /// - Must have at most 30 items.
     /// - Example: `eni-j6ccmrl8z3xkvxgw****`.
-    #[rpc(name = "TrafficMirrorSourceIds", style = "repeat_list")]
+    #[rpc(name = "TrafficMirrorSourceIds", style = "repeatList")]
     pub traffic_mirror_source_ids: Option<Vec<String>>,
     /// The ID of the region to which the traffic mirror session belongs.
     ///

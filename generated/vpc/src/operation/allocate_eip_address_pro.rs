@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AllocateEipAddressPro",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -156,7 +160,7 @@ pub struct AllocateEipAddressProRequest {
     pub resource_group_id: Option<String>,
     /// - Wire name: `Tag`.
     /// - Must have at most 21 items.
-    #[rpc(name = "Tag", style = "repeat_list")]
+    #[rpc(name = "Tag", style = "repeatList")]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -178,7 +182,7 @@ pub struct AllocateEipAddressProRequest {
     ///
     /// - Wire name: `SecurityProtectionTypes`.
     /// - Must have at most 10 items.
-    #[rpc(name = "SecurityProtectionTypes", style = "repeat_list")]
+    #[rpc(name = "SecurityProtectionTypes", style = "repeatList")]
     pub security_protection_types: Option<Vec<String>>,
     /// The ID of the IP address pool.
     ///

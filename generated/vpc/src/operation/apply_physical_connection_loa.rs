@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ApplyPhysicalConnectionLOA",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -106,7 +110,7 @@ pub struct ApplyPhysicalConnectionLOARequest {
     ///
     /// - Wire name: `PMInfo`.
     /// - Must have at most 16 items.
-    #[rpc(name = "PMInfo", style = "repeat_list")]
+    #[rpc(name = "PMInfo", style = "repeatList")]
     pub pm_info: Option<Vec<crate::types::PmInfo>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AssociateEipAddressBatch",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -78,7 +82,7 @@ pub struct AssociateEipAddressBatchRequest {
     /// - Wire name: `InstanceIds`.
     /// - Required.
     /// - Must have at most 50 items.
-    #[rpc(name = "InstanceIds", style = "repeat_list")]
+    #[rpc(name = "InstanceIds", style = "repeatList")]
     pub instance_ids: Option<Vec<String>>,
     /// The client token that is used to ensure the idempotence of the request.
     ///

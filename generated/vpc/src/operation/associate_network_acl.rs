@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AssociateNetworkAcl",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -41,7 +45,7 @@ pub struct AssociateNetworkAclRequest {
     ///
     /// - Wire name: `Resource`.
     /// - Must have at most 100 items.
-    #[rpc(name = "Resource", style = "repeat_list")]
+    #[rpc(name = "Resource", style = "repeatList")]
     pub resource: Option<Vec<crate::types::Resource>>,
     /// The ID of the network ACL.
     ///

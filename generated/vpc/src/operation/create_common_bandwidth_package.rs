@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateCommonBandwidthPackage",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -119,11 +123,11 @@ pub struct CreateCommonBandwidthPackageRequest {
     /// - Wire name: `SecurityProtectionTypes`.
     /// - Must have at most 10 items.
     /// - Example: `AntiDDoS_Enhanced`.
-    #[rpc(name = "SecurityProtectionTypes", style = "repeat_list")]
+    #[rpc(name = "SecurityProtectionTypes", style = "repeatList")]
     pub security_protection_types: Option<Vec<String>>,
     /// - Wire name: `Tag`.
     /// - Must have at most 21 items.
-    #[rpc(name = "Tag", style = "repeat_list")]
+    #[rpc(name = "Tag", style = "repeatList")]
     pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

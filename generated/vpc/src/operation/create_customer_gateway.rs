@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateCustomerGateway",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -113,7 +117,7 @@ pub struct CreateCustomerGatewayRequest {
     ///
     /// - Wire name: `Tags`.
     /// - Must have at most 20 items.
-    #[rpc(name = "Tags", style = "repeat_list")]
+    #[rpc(name = "Tags", style = "repeatList")]
     pub tags: Option<Vec<crate::types::CreateCustomerGatewayTag>>,
     /// The ID of the resource group to which the customer gateway belongs.
     ///

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateFlowLog",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: false,
 };
@@ -121,7 +125,7 @@ pub struct CreateFlowLogRequest {
     ///
     /// - Wire name: `TrafficPath`.
     /// - Must have at most 20 items.
-    #[rpc(name = "TrafficPath", style = "repeat_list")]
+    #[rpc(name = "TrafficPath", style = "repeatList")]
     pub traffic_path: Option<Vec<String>>,
     /// The ID of the resource group.
     ///
@@ -133,7 +137,7 @@ pub struct CreateFlowLogRequest {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 21 items.
-    #[rpc(name = "Tag", style = "repeat_list")]
+    #[rpc(name = "Tag", style = "repeatList")]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// - Wire name: `IpVersion`.
     #[rpc(name = "IpVersion")]

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateHighReliablePhysicalConnection",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -58,7 +62,7 @@ pub struct CreateHighReliablePhysicalConnectionRequest {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    #[rpc(name = "Tag", style = "repeat_list")]
+    #[rpc(name = "Tag", style = "repeatList")]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// The high availability mode. Valid values:
     ///
@@ -92,14 +96,14 @@ pub struct CreateHighReliablePhysicalConnectionRequest {
     ///
     /// - Wire name: `DeviceAdvancedCapacity`.
     /// - Must have at most 100 items.
-    #[rpc(name = "DeviceAdvancedCapacity", style = "repeat_list")]
+    #[rpc(name = "DeviceAdvancedCapacity", style = "repeatList")]
     pub device_advanced_capacity: Option<Vec<String>>,
     /// The access points.
     ///
     /// - Wire name: `ApList`.
     /// - Required.
     /// - Must have at most 100 items.
-    #[rpc(name = "ApList", style = "repeat_list")]
+    #[rpc(name = "ApList", style = "repeatList")]
     pub ap_list: Option<Vec<crate::types::ApList>>,
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///

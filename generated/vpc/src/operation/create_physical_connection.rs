@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreatePhysicalConnection",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -149,13 +153,13 @@ pub struct CreatePhysicalConnectionRequest {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    #[rpc(name = "Tag", style = "repeat_list")]
+    #[rpc(name = "Tag", style = "repeatList")]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// The advanced features of the device.
     ///
     /// - Wire name: `DeviceAdvancedCapacity`.
     /// - Must have at most 100 items.
-    #[rpc(name = "DeviceAdvancedCapacity", style = "repeat_list")]
+    #[rpc(name = "DeviceAdvancedCapacity", style = "repeatList")]
     pub device_advanced_capacity: Option<Vec<String>>,
     /// 物理专线接入点光模块支持型号，取值：
     /// 1000Base-LX :

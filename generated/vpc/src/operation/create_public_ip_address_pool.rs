@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreatePublicIpAddressPool",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -107,13 +111,13 @@ pub struct CreatePublicIpAddressPoolRequest {
     ///
     /// - Wire name: `Zones`.
     /// - Must have at most 10 items.
-    #[rpc(name = "Zones", style = "repeat_list")]
+    #[rpc(name = "Zones", style = "repeatList")]
     pub zones: Option<Vec<String>>,
     /// The tag of the resource.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 21 items.
-    #[rpc(name = "Tag", style = "repeat_list")]
+    #[rpc(name = "Tag", style = "repeatList")]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// The editions of Anti-DDoS.
     ///
@@ -121,7 +125,7 @@ pub struct CreatePublicIpAddressPoolRequest {
     /// - If you set the parameter to AntiDDoS_Enhanced, Anti-DDoS Pro/Premium is used.
     /// - Wire name: `SecurityProtectionTypes`.
     /// - Must have at most 100 items.
-    #[rpc(name = "SecurityProtectionTypes", style = "repeat_list")]
+    #[rpc(name = "SecurityProtectionTypes", style = "repeatList")]
     pub security_protection_types: Option<Vec<String>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

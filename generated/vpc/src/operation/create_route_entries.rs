@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateRouteEntries",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: false,
 };
@@ -60,7 +64,7 @@ pub struct CreateRouteEntriesRequest {
     /// - Wire name: `RouteEntries`.
     /// - Required.
     /// - Must have at most 200 items.
-    #[rpc(name = "RouteEntries", style = "repeat_list")]
+    #[rpc(name = "RouteEntries", style = "repeatList")]
     pub route_entries: Option<Vec<crate::types::RouteEntries>>,
     /// Specifies whether to only precheck the request. Valid values:
     ///

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateRouteEntry",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -140,7 +144,7 @@ pub struct CreateRouteEntryRequest {
     ///
     /// - Wire name: `NextHopList`.
     /// - Must have at most 16 items.
-    #[rpc(name = "NextHopList", style = "repeat_list")]
+    #[rpc(name = "NextHopList", style = "repeatList")]
     pub next_hop_list: Option<Vec<crate::types::NextHopList>>,
     /// Specifies whether to perform a dry run. Valid values:
     ///

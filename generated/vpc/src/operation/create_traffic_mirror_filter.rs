@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateTrafficMirrorFilter",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -67,13 +71,13 @@ pub struct CreateTrafficMirrorFilterRequest {
     ///
     /// - Wire name: `IngressRules`.
     /// - Must have at most 10 items.
-    #[rpc(name = "IngressRules", style = "repeat_list")]
+    #[rpc(name = "IngressRules", style = "repeatList")]
     pub ingress_rules: Option<Vec<crate::types::IngressRule>>,
     /// The information about the outbound rules.
     ///
     /// - Wire name: `EgressRules`.
     /// - Must have at most 10 items.
-    #[rpc(name = "EgressRules", style = "repeat_list")]
+    #[rpc(name = "EgressRules", style = "repeatList")]
     pub egress_rules: Option<Vec<crate::types::EgressRule>>,
     /// The ID of the region to which the mirrored traffic belongs.
     ///
@@ -94,7 +98,7 @@ pub struct CreateTrafficMirrorFilterRequest {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 21 items.
-    #[rpc(name = "Tag", style = "repeat_list")]
+    #[rpc(name = "Tag", style = "repeatList")]
     pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

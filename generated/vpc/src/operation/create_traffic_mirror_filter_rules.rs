@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateTrafficMirrorFilterRules",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -60,7 +64,7 @@ pub struct CreateTrafficMirrorFilterRulesRequest {
     ///
     /// - Wire name: `IngressRules`.
     /// - Must have at most 10 items.
-    #[rpc(name = "IngressRules", style = "repeat_list")]
+    #[rpc(name = "IngressRules", style = "repeatList")]
     pub ingress_rules: Option<
         Vec<crate::types::CreateTrafficMirrorFilterRulesIngressRule>,
     >,
@@ -68,7 +72,7 @@ pub struct CreateTrafficMirrorFilterRulesRequest {
     ///
     /// - Wire name: `EgressRules`.
     /// - Must have at most 10 items.
-    #[rpc(name = "EgressRules", style = "repeat_list")]
+    #[rpc(name = "EgressRules", style = "repeatList")]
     pub egress_rules: Option<Vec<crate::types::EgressRule>>,
     /// The ID of the region to which the mirrored traffic belongs.
     ///

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateTrafficMirrorSession",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -132,7 +136,7 @@ pub struct CreateTrafficMirrorSessionRequest {
     /// - Required.
     /// - Must have at most 30 items.
     /// - Example: `eni-j6c2fp57q8rr47rp****`.
-    #[rpc(name = "TrafficMirrorSourceIds", style = "repeat_list")]
+    #[rpc(name = "TrafficMirrorSourceIds", style = "repeatList")]
     pub traffic_mirror_source_ids: Option<Vec<String>>,
     /// The ID of the region to which the traffic mirror session belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list. For more information about regions that support traffic mirror, see [Overview of traffic mirror](<https://www.alibabacloud.com/help/doc-detail/207513.htm>).
     ///
@@ -151,7 +155,7 @@ pub struct CreateTrafficMirrorSessionRequest {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 21 items.
-    #[rpc(name = "Tag", style = "repeat_list")]
+    #[rpc(name = "Tag", style = "repeatList")]
     pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

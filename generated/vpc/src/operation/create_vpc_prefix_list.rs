@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateVpcPrefixList",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -76,7 +80,7 @@ pub struct CreateVpcPrefixListRequest {
     ///
     /// - Wire name: `PrefixListEntries`.
     /// - Must have at most 50 items.
-    #[rpc(name = "PrefixListEntries", style = "repeat_list")]
+    #[rpc(name = "PrefixListEntries", style = "repeatList")]
     pub prefix_list_entries: Option<Vec<crate::types::PrefixListEntries>>,
     /// The ID of the resource group to which the prefix list belongs.
     ///
@@ -106,7 +110,7 @@ pub struct CreateVpcPrefixListRequest {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 21 items.
-    #[rpc(name = "Tag", style = "repeat_list")]
+    #[rpc(name = "Tag", style = "repeatList")]
     pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

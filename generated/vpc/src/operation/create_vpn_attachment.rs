@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateVpnAttachment",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -246,7 +250,7 @@ pub struct CreateVpnAttachmentRequest {
     ///
     /// - Wire name: `Tags`.
     /// - Must have at most 20 items.
-    #[rpc(name = "Tags", style = "repeat_list")]
+    #[rpc(name = "Tags", style = "repeatList")]
     pub tags: Option<Vec<crate::types::CreateCustomerGatewayTag>>,
     /// The ID of the resource group to which the IPsec-VPN connection belongs.
     ///
@@ -264,7 +268,7 @@ pub struct CreateVpnAttachmentRequest {
     ///
     /// - Wire name: `TunnelOptionsSpecification` (form body).
     /// - Must have at most 2 items.
-    #[rpc(name = "TunnelOptionsSpecification", location = "body", style = "flat")]
+    #[rpc(name = "TunnelOptionsSpecification", location = "form", style = "flat")]
     pub tunnel_options_specification: Option<
         Vec<crate::types::TunnelOptionsSpecification>,
     >,

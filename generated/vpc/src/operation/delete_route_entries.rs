@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteRouteEntries",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: false,
 };
@@ -51,7 +55,7 @@ pub struct DeleteRouteEntriesRequest {
     ///
     /// - Wire name: `RouteEntries`.
     /// - Must have at most 200 items.
-    #[rpc(name = "RouteEntries", style = "repeat_list")]
+    #[rpc(name = "RouteEntries", style = "repeatList")]
     pub route_entries: Option<Vec<crate::types::DeleteRouteEntriesRouteEntries>>,
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteTrafficMirrorFilterRules",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -68,7 +72,7 @@ pub struct DeleteTrafficMirrorFilterRulesRequest {
     /// - Required.
     /// - Must have at most 100 items.
     /// - Example: `tmr-j6cbmubn323k7jlq3****`.
-    #[rpc(name = "TrafficMirrorFilterRuleIds", style = "repeat_list")]
+    #[rpc(name = "TrafficMirrorFilterRuleIds", style = "repeatList")]
     pub traffic_mirror_filter_rule_ids: Option<Vec<String>>,
     /// The ID of the region to which the mirrored traffic belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list. For more information about regions that support traffic mirror, see [Overview of traffic mirror](<https://www.alibabacloud.com/help/doc-detail/207513.htm>).
     ///

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeEipAddresses",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: true,
 };
@@ -126,7 +130,7 @@ pub struct DescribeEipAddressesRequest {
     pub isp: Option<String>,
     /// - Wire name: `Filter`.
     /// - Must have at most 2 items.
-    #[rpc(name = "Filter", style = "repeat_list")]
+    #[rpc(name = "Filter", style = "repeatList")]
     pub filter: Option<Vec<crate::types::Filter>>,
     /// The reason why the EIP is locked. Valid values:
     ///
@@ -188,7 +192,7 @@ pub struct DescribeEipAddressesRequest {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    #[rpc(name = "Tag", style = "repeat_list")]
+    #[rpc(name = "Tag", style = "repeatList")]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// Specifies whether to activate Anti-DDoS Pro/Premium. Valid values:
     ///

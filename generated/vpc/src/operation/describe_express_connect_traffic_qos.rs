@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeExpressConnectTrafficQos",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: true,
 };
@@ -46,13 +50,13 @@ pub struct DescribeExpressConnectTrafficQosRequest {
     ///
     /// - Wire name: `QosIdList`.
     /// - Must have at most 100 items.
-    #[rpc(name = "QosIdList", style = "repeat_list")]
+    #[rpc(name = "QosIdList", style = "repeatList")]
     pub qos_id_list: Option<Vec<String>>,
     /// The names of QoS policies.
     ///
     /// - Wire name: `QosNameList`.
     /// - Must have at most 100 items.
-    #[rpc(name = "QosNameList", style = "repeat_list")]
+    #[rpc(name = "QosNameList", style = "repeatList")]
     pub qos_name_list: Option<Vec<String>>,
     /// The pagination token that is used in the next request to retrieve a new page of results.
     ///
@@ -78,7 +82,7 @@ pub struct DescribeExpressConnectTrafficQosRequest {
     ///
     /// - Wire name: `Tags`.
     /// - Must have at most 20 items.
-    #[rpc(name = "Tags", style = "repeat_list")]
+    #[rpc(name = "Tags", style = "repeatList")]
     pub tags: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

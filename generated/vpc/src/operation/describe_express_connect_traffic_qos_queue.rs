@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeExpressConnectTrafficQosQueue",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: true,
 };
@@ -46,13 +50,13 @@ pub struct DescribeExpressConnectTrafficQosQueueRequest {
     ///
     /// - Wire name: `QueueIdList`.
     /// - Must have at most 100 items.
-    #[rpc(name = "QueueIdList", style = "repeat_list")]
+    #[rpc(name = "QueueIdList", style = "repeatList")]
     pub queue_id_list: Option<Vec<String>>,
     /// The names of the QoS queues.
     ///
     /// - Wire name: `QueueNameList`.
     /// - Must have at most 100 items.
-    #[rpc(name = "QueueNameList", style = "repeat_list")]
+    #[rpc(name = "QueueNameList", style = "repeatList")]
     pub queue_name_list: Option<Vec<String>>,
     /// The ID of the QoS policy.
     ///

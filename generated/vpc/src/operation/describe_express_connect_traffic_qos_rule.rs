@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeExpressConnectTrafficQosRule",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: true,
 };
@@ -46,13 +50,13 @@ pub struct DescribeExpressConnectTrafficQosRuleRequest {
     ///
     /// - Wire name: `RuleIdList`.
     /// - Must have at most 100 items.
-    #[rpc(name = "RuleIdList", style = "repeat_list")]
+    #[rpc(name = "RuleIdList", style = "repeatList")]
     pub rule_id_list: Option<Vec<String>>,
     /// The list of QoS rule names.
     ///
     /// - Wire name: `RuleNameList`.
     /// - Must have at most 100 items.
-    #[rpc(name = "RuleNameList", style = "repeat_list")]
+    #[rpc(name = "RuleNameList", style = "repeatList")]
     pub rule_name_list: Option<Vec<String>>,
     /// The ID of the QoS policy.
     ///

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeHaVips",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: true,
 };
@@ -51,7 +55,7 @@ pub struct DescribeHaVipsRequest {
     ///
     /// - Wire name: `Filter`.
     /// - Must have at most 6 items.
-    #[rpc(name = "Filter", style = "repeat_list")]
+    #[rpc(name = "Filter", style = "repeatList")]
     pub filter: Option<Vec<crate::types::DescribeHaVipsFilter>>,
     /// The ID of the resource group to which the HaVip belongs.
     ///
@@ -63,7 +67,7 @@ pub struct DescribeHaVipsRequest {
     ///
     /// - Wire name: `Tags`.
     /// - Must have at most 10 items.
-    #[rpc(name = "Tags", style = "repeat_list")]
+    #[rpc(name = "Tags", style = "repeatList")]
     pub tags: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeIpv6Gateways",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: true,
 };
@@ -75,7 +79,7 @@ pub struct DescribeIpv6GatewaysRequest {
     ///
     /// - Wire name: `Tags`.
     /// - Must have at most 10 items.
-    #[rpc(name = "Tags", style = "repeat_list")]
+    #[rpc(name = "Tags", style = "repeatList")]
     pub tags: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

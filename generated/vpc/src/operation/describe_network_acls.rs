@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeNetworkAcls",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: true,
 };
@@ -81,7 +85,7 @@ pub struct DescribeNetworkAclsRequest {
     ///
     /// - Wire name: `Tags`.
     /// - Must have at most 21 items.
-    #[rpc(name = "Tags", style = "repeat_list")]
+    #[rpc(name = "Tags", style = "repeatList")]
     pub tags: Option<Vec<crate::types::Tag>>,
     /// The client token that is used to ensure the idempotence of the request.
     ///

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribePhysicalConnections",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: true,
 };
@@ -71,13 +75,13 @@ pub struct DescribePhysicalConnectionsRequest {
     ///
     /// - Wire name: `Filter`.
     /// - Must have at most 5 items.
-    #[rpc(name = "Filter", style = "repeat_list")]
+    #[rpc(name = "Filter", style = "repeatList")]
     pub filter: Option<Vec<crate::types::DescribePhysicalConnectionsFilter>>,
     /// The tag list.
     ///
     /// - Wire name: `Tags`.
     /// - Must have at most 5 items.
-    #[rpc(name = "Tags", style = "repeat_list")]
+    #[rpc(name = "Tags", style = "repeatList")]
     pub tags: Option<Vec<crate::types::Tag>>,
     /// The ID of the resource group to which the Express Connect circuit belongs.
     ///

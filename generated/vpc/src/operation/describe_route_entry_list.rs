@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeRouteEntryList",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: true,
 };
@@ -136,7 +140,7 @@ pub struct DescribeRouteEntryListRequest {
     ///
     /// - Wire name: `DestCidrBlockList`.
     /// - Must have at most 200 items.
-    #[rpc(name = "DestCidrBlockList", style = "repeat_list")]
+    #[rpc(name = "DestCidrBlockList", style = "repeatList")]
     pub dest_cidr_block_list: Option<Vec<String>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

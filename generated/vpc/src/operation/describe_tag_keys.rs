@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeTagKeys",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: true,
 };
@@ -72,7 +76,7 @@ pub struct DescribeTagKeysRequest {
     ///
     /// - Wire name: `ResourceId`.
     /// - Must have at most 21 items.
-    #[rpc(name = "ResourceId", style = "repeat_list")]
+    #[rpc(name = "ResourceId", style = "repeatList")]
     pub resource_id: Option<Vec<String>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVirtualBorderRouters",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: true,
 };
@@ -49,7 +53,7 @@ pub struct DescribeVirtualBorderRoutersRequest {
     ///
     /// - Wire name: `Filter`.
     /// - Must have at most 5 items.
-    #[rpc(name = "Filter", style = "repeat_list")]
+    #[rpc(name = "Filter", style = "repeatList")]
     pub filter: Option<Vec<crate::types::DescribePhysicalConnectionsFilter>>,
     /// Specifies whether cross-account VBRs are included.
     ///
@@ -72,7 +76,7 @@ pub struct DescribeVirtualBorderRoutersRequest {
     ///
     /// - Wire name: `Tags`.
     /// - Must have at most 20 items.
-    #[rpc(name = "Tags", style = "repeat_list")]
+    #[rpc(name = "Tags", style = "repeatList")]
     pub tags: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVirtualBorderRoutersForPhysicalConnection",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: true,
 };
@@ -57,7 +61,7 @@ pub struct DescribeVirtualBorderRoutersForPhysicalConnectionRequest {
     ///
     /// - Wire name: `Filter`.
     /// - Must have at most 5 items.
-    #[rpc(name = "Filter", style = "repeat_list")]
+    #[rpc(name = "Filter", style = "repeatList")]
     pub filter: Option<Vec<crate::types::DescribePhysicalConnectionsFilter>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DiagnoseVpnConnections",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: false,
 };
@@ -45,13 +49,13 @@ pub struct DiagnoseVpnConnectionsRequest {
     ///
     /// - Wire name: `VpnConnectionIds`.
     /// - Must have at most 51 items.
-    #[rpc(name = "VpnConnectionIds", style = "repeat_list")]
+    #[rpc(name = "VpnConnectionIds", style = "repeatList")]
     pub vpn_connection_ids: Option<Vec<String>>,
     /// The list of tunnel IDs.
     ///
     /// - Wire name: `TunnelIds`.
     /// - Must have at most 100 items.
-    #[rpc(name = "TunnelIds", style = "repeat_list")]
+    #[rpc(name = "TunnelIds", style = "repeatList")]
     pub tunnel_ids: Option<Vec<String>>,
     /// The page number. Default value: **1**.
     ///

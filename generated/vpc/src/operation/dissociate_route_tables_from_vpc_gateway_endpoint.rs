@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DissociateRouteTablesFromVpcGatewayEndpoint",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -42,7 +46,7 @@ pub struct DissociateRouteTablesFromVpcGatewayEndpointRequest {
     /// - Required.
     /// - Must have at most 20 items.
     /// - Example: `vtb-m5elgtm3aj586iitr****`.
-    #[rpc(name = "RouteTableIds", style = "repeat_list")]
+    #[rpc(name = "RouteTableIds", style = "repeatList")]
     pub route_table_ids: Option<Vec<String>>,
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The **token** can contain only ASCII characters and cannot exceed 64 characters in length.
     ///

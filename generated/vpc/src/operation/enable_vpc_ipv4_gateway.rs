@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "EnableVpcIpv4Gateway",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -77,7 +81,7 @@ pub struct EnableVpcIpv4GatewayRequest {
     ///
     /// - Wire name: `RouteTableList`.
     /// - Must have at most 100 items.
-    #[rpc(name = "RouteTableList", style = "repeat_list")]
+    #[rpc(name = "RouteTableList", style = "repeatList")]
     pub route_table_list: Option<Vec<String>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

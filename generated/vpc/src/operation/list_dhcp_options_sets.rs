@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListDhcpOptionsSets",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: true,
 };
@@ -85,7 +89,7 @@ pub struct ListDhcpOptionsSetsRequest {
     /// - Wire name: `DhcpOptionsSetId`.
     /// - Must have at most 20 items.
     /// - Example: `dopt-o6w0df4epg9zo8isy****`.
-    #[rpc(name = "DhcpOptionsSetId", style = "repeat_list")]
+    #[rpc(name = "DhcpOptionsSetId", style = "repeatList")]
     pub dhcp_options_set_id: Option<Vec<String>>,
     /// The ID of the resource group to which the DHCP options set belongs.
     ///
@@ -97,7 +101,7 @@ pub struct ListDhcpOptionsSetsRequest {
     ///
     /// - Wire name: `Tags`.
     /// - Must have at most 10 items.
-    #[rpc(name = "Tags", style = "repeat_list")]
+    #[rpc(name = "Tags", style = "repeatList")]
     pub tags: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListFullNatEntries",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: true,
 };
@@ -53,13 +57,13 @@ pub struct ListFullNatEntriesRequest {
     ///
     /// - Wire name: `FullNatEntryNames`.
     /// - Must have at most 10 items.
-    #[rpc(name = "FullNatEntryNames", style = "repeat_list")]
+    #[rpc(name = "FullNatEntryNames", style = "repeatList")]
     pub full_nat_entry_names: Option<Vec<String>>,
     /// The ID of the elastic network interface (ENI) that you want to query.
     ///
     /// - Wire name: `NetworkInterfaceIds`.
     /// - Must have at most 10 items.
-    #[rpc(name = "NetworkInterfaceIds", style = "repeat_list")]
+    #[rpc(name = "NetworkInterfaceIds", style = "repeatList")]
     pub network_interface_ids: Option<Vec<String>>,
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListIpsecServers",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: true,
 };
@@ -67,7 +71,7 @@ pub struct ListIpsecServersRequest {
     /// - Wire name: `IpsecServerId`.
     /// - Must have at most 20 items.
     /// - Example: `iss-bp1bo3xuvcxo7ixll****`.
-    #[rpc(name = "IpsecServerId", style = "repeat_list")]
+    #[rpc(name = "IpsecServerId", style = "repeatList")]
     pub ipsec_server_id: Option<Vec<String>>,
     /// The ID of the resource group to which the IPsec server belongs.
     ///

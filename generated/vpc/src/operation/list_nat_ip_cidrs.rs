@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListNatIpCidrs",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: true,
 };
@@ -91,14 +95,14 @@ pub struct ListNatIpCidrsRequest {
     /// - Wire name: `NatIpCidrName`.
     /// - Must have at most 100 items.
     /// - Example: `test`.
-    #[rpc(name = "NatIpCidrName", style = "repeat_list")]
+    #[rpc(name = "NatIpCidrName", style = "repeatList")]
     pub nat_ip_cidr_name: Option<Vec<String>>,
     /// The CIDR block of the NAT gateway that you want to query. Valid values of **N**: **1** to **20**.
     ///
     /// - Wire name: `NatIpCidrs`.
     /// - Must have at most 100 items.
     /// - Example: `172.16.0.0/24`.
-    #[rpc(name = "NatIpCidrs", style = "repeat_list")]
+    #[rpc(name = "NatIpCidrs", style = "repeatList")]
     pub nat_ip_cidrs: Option<Vec<String>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListNatIps",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: true,
 };
@@ -95,14 +99,14 @@ pub struct ListNatIpsRequest {
     /// - Wire name: `NatIpName`.
     /// - Must have at most 100 items.
     /// - Example: `test`.
-    #[rpc(name = "NatIpName", style = "repeat_list")]
+    #[rpc(name = "NatIpName", style = "repeatList")]
     pub nat_ip_name: Option<Vec<String>>,
     /// The ID of the IP address. Valid values of **N**: **1** to **20**.
     ///
     /// - Wire name: `NatIpIds`.
     /// - Must have at most 100 items.
     /// - Example: `vpcnatip-gw8a863sut1zijxh0****`.
-    #[rpc(name = "NatIpIds", style = "repeat_list")]
+    #[rpc(name = "NatIpIds", style = "repeatList")]
     pub nat_ip_ids: Option<Vec<String>>,
     /// 用于描述NatIp来源的字段的枚举，取值为“prefix”表示所属IPv4Prefix的NatIp; 取值为“cidr”表示孤立NatIp; 控制表示所有的NatIp.
     ///

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListPrefixLists",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: true,
 };
@@ -27,7 +31,7 @@ pub struct ListPrefixListsRequest {
     /// - Wire name: `PrefixListIds`.
     /// - Must have at most 100 items.
     /// - Example: `pl-m5estsqsdqwg88hjf****`.
-    #[rpc(name = "PrefixListIds", style = "repeat_list")]
+    #[rpc(name = "PrefixListIds", style = "repeatList")]
     pub prefix_list_ids: Option<Vec<String>>,
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -56,7 +60,7 @@ pub struct ListPrefixListsRequest {
     ///
     /// - Wire name: `Tags`.
     /// - Must have at most 10 items.
-    #[rpc(name = "Tags", style = "repeat_list")]
+    #[rpc(name = "Tags", style = "repeatList")]
     pub tags: Option<Vec<crate::types::Tag>>,
     /// The ID of the region where you want to query prefix lists.
     ///

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListPublicIpAddressPools",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: true,
 };
@@ -28,7 +32,7 @@ pub struct ListPublicIpAddressPoolsRequest {
     ///
     /// - Wire name: `PublicIpAddressPoolIds`.
     /// - Must have 0 to 100 items.
-    #[rpc(name = "PublicIpAddressPoolIds", style = "repeat_list")]
+    #[rpc(name = "PublicIpAddressPoolIds", style = "repeatList")]
     pub public_ip_address_pool_ids: Option<Vec<String>>,
     /// The status of the IP address pool. Valid values:
     ///
@@ -104,7 +108,7 @@ pub struct ListPublicIpAddressPoolsRequest {
     ///
     /// - Wire name: `Tags`.
     /// - Must have at most 10 items.
-    #[rpc(name = "Tags", style = "repeat_list")]
+    #[rpc(name = "Tags", style = "repeatList")]
     pub tags: Option<Vec<crate::types::Tag>>,
     /// The ID of the region in which the IP address pool that you want to query resides.
     ///

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTrafficMirrorFilters",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: true,
 };
@@ -50,7 +54,7 @@ pub struct ListTrafficMirrorFiltersRequest {
     /// - Wire name: `TrafficMirrorFilterIds`.
     /// - Must have at most 100 items.
     /// - Example: `tmf-j6cmls82xnc86vtpe****`.
-    #[rpc(name = "TrafficMirrorFilterIds", style = "repeat_list")]
+    #[rpc(name = "TrafficMirrorFilterIds", style = "repeatList")]
     pub traffic_mirror_filter_ids: Option<Vec<String>>,
     /// The ID of the region to which the mirrored traffic belongs.
     ///
@@ -71,7 +75,7 @@ pub struct ListTrafficMirrorFiltersRequest {
     ///
     /// - Wire name: `Tags`.
     /// - Must have at most 10 items.
-    #[rpc(name = "Tags", style = "repeat_list")]
+    #[rpc(name = "Tags", style = "repeatList")]
     pub tags: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

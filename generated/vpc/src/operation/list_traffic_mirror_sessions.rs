@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTrafficMirrorSessions",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: true,
 };
@@ -91,7 +95,7 @@ pub struct ListTrafficMirrorSessionsRequest {
     /// - Wire name: `TrafficMirrorSessionIds`.
     /// - Must have at most 100 items.
     /// - Example: `tms-j6cla50buc44ap8tu****`.
-    #[rpc(name = "TrafficMirrorSessionIds", style = "repeat_list")]
+    #[rpc(name = "TrafficMirrorSessionIds", style = "repeatList")]
     pub traffic_mirror_session_ids: Option<Vec<String>>,
     /// The ID of the region to which the traffic mirror session belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list. For more information about regions that support traffic mirror, see [Overview of traffic mirror](<https://www.alibabacloud.com/help/doc-detail/207513.htm>).
     ///
@@ -110,7 +114,7 @@ pub struct ListTrafficMirrorSessionsRequest {
     ///
     /// - Wire name: `Tags`.
     /// - Must have at most 10 items.
-    #[rpc(name = "Tags", style = "repeat_list")]
+    #[rpc(name = "Tags", style = "repeatList")]
     pub tags: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

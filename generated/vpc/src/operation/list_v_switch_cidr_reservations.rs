@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListVSwitchCidrReservations",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: true,
 };
@@ -26,7 +30,7 @@ pub struct ListVSwitchCidrReservationsRequest {
     ///
     /// - Wire name: `Tags`.
     /// - Must have at most 10 items.
-    #[rpc(name = "Tags", style = "repeat_list")]
+    #[rpc(name = "Tags", style = "repeatList")]
     pub tags: Option<Vec<crate::types::Tag>>,
     /// The ID of the vSwitch for which you want to query reserved CIDR blocks.
     ///
@@ -38,7 +42,7 @@ pub struct ListVSwitchCidrReservationsRequest {
     ///
     /// - Wire name: `VSwitchCidrReservationIds`.
     /// - Must have at most 100 items.
-    #[rpc(name = "VSwitchCidrReservationIds", style = "repeat_list")]
+    #[rpc(name = "VSwitchCidrReservationIds", style = "repeatList")]
     pub v_switch_cidr_reservation_ids: Option<Vec<String>>,
     /// The type of the reserved CIDR block. Set the value to **prefix**.
     ///

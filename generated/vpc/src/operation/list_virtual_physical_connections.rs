@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListVirtualPhysicalConnections",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: true,
 };
@@ -45,7 +49,7 @@ pub struct ListVirtualPhysicalConnectionsRequest {
     /// - Wire name: `VirtualPhysicalConnectionIds`.
     /// - Must have at most 20 items.
     /// - Example: `pc-xxx`.
-    #[rpc(name = "VirtualPhysicalConnectionIds", style = "repeat_list")]
+    #[rpc(name = "VirtualPhysicalConnectionIds", style = "repeatList")]
     pub virtual_physical_connection_ids: Option<Vec<String>>,
     /// Specifies whether the hosted connection is accepted by the tenant. Valid values:
     ///
@@ -61,21 +65,21 @@ pub struct ListVirtualPhysicalConnectionsRequest {
     /// - Wire name: `VirtualPhysicalConnectionStatuses`.
     /// - Must have at most 20 items.
     /// - Example: `pc-xxx`.
-    #[rpc(name = "VirtualPhysicalConnectionStatuses", style = "repeat_list")]
+    #[rpc(name = "VirtualPhysicalConnectionStatuses", style = "repeatList")]
     pub virtual_physical_connection_statuses: Option<Vec<String>>,
     /// The information about the Alibaba Cloud account that owns the hosted connection.
     ///
     /// - Wire name: `VirtualPhysicalConnectionAliUids`.
     /// - Must have at most 20 items.
     /// - Example: `189xxx`.
-    #[rpc(name = "VirtualPhysicalConnectionAliUids", style = "repeat_list")]
+    #[rpc(name = "VirtualPhysicalConnectionAliUids", style = "repeatList")]
     pub virtual_physical_connection_ali_uids: Option<Vec<String>>,
     /// The VLAN ID of the hosted connection.
     ///
     /// - Wire name: `VlanIds`.
     /// - Must have at most 20 items.
     /// - Example: `pc-xxx`.
-    #[rpc(name = "VlanIds", style = "repeat_list")]
+    #[rpc(name = "VlanIds", style = "repeatList")]
     pub vlan_ids: Option<Vec<String>>,
     /// The number of entries per page. Valid values: **1** to **100**. Default value: **20**.
     ///
@@ -105,7 +109,7 @@ pub struct ListVirtualPhysicalConnectionsRequest {
     ///
     /// - Wire name: `Tags`.
     /// - Must have at most 5 items.
-    #[rpc(name = "Tags", style = "repeat_list")]
+    #[rpc(name = "Tags", style = "repeatList")]
     pub tags: Option<Vec<crate::types::Tag>>,
     /// The ID of the resource group to which the hosted connection belongs.
     ///

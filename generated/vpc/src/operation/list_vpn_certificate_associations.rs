@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListVpnCertificateAssociations",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: true,
 };
@@ -71,7 +75,7 @@ pub struct ListVpnCertificateAssociationsRequest {
     /// - Wire name: `VpnGatewayId`.
     /// - Must have at most 20 items.
     /// - Example: `vpn-bp1q8bgx4xnkm****`.
-    #[rpc(name = "VpnGatewayId", style = "repeat_list")]
+    #[rpc(name = "VpnGatewayId", style = "repeatList")]
     pub vpn_gateway_id: Option<Vec<String>>,
     /// The list of certificate IDs.
     ///
@@ -80,7 +84,7 @@ pub struct ListVpnCertificateAssociationsRequest {
     /// - Wire name: `CertificateId`.
     /// - Must have at most 20 items.
     /// - Example: `6bfe4218-ea1d****`.
-    #[rpc(name = "CertificateId", style = "repeat_list")]
+    #[rpc(name = "CertificateId", style = "repeatList")]
     pub certificate_id: Option<Vec<String>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

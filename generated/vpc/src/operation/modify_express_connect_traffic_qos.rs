@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyExpressConnectTrafficQos",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -66,13 +70,13 @@ pub struct ModifyExpressConnectTrafficQosRequest {
     ///
     /// - Wire name: `AddInstanceList`.
     /// - Must have at most 100 items.
-    #[rpc(name = "AddInstanceList", style = "repeat_list")]
+    #[rpc(name = "AddInstanceList", style = "repeatList")]
     pub add_instance_list: Option<Vec<crate::types::AddInstanceList>>,
     /// The instances to be removed. Ignore this parameter if no instances are to be removed.
     ///
     /// - Wire name: `RemoveInstanceList`.
     /// - Must have at most 100 items.
-    #[rpc(name = "RemoveInstanceList", style = "repeat_list")]
+    #[rpc(name = "RemoveInstanceList", style = "repeatList")]
     pub remove_instance_list: Option<Vec<crate::types::RemoveInstanceList>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyVpcPrefixList",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -75,13 +79,13 @@ pub struct ModifyVpcPrefixListRequest {
     ///
     /// - Wire name: `AddPrefixListEntry`.
     /// - Must have at most 1000 items.
-    #[rpc(name = "AddPrefixListEntry", style = "repeat_list")]
+    #[rpc(name = "AddPrefixListEntry", style = "repeatList")]
     pub add_prefix_list_entry: Option<Vec<crate::types::AddPrefixListEntry>>,
     /// The information about CIDR blocks to be deleted to the prefix list.
     ///
     /// - Wire name: `RemovePrefixListEntry`.
     /// - Must have at most 1000 items.
-    #[rpc(name = "RemovePrefixListEntry", style = "repeat_list")]
+    #[rpc(name = "RemovePrefixListEntry", style = "repeatList")]
     pub remove_prefix_list_entry: Option<Vec<crate::types::RemovePrefixListEntry>>,
     /// The region ID of the prefix list.
     ///

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyVpnAttachmentAttribute",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -244,7 +248,7 @@ pub struct ModifyVpnAttachmentAttributeRequest {
     /// You can specify parameters in the **TunnelOptionsSpecification** array when you modify the configurations of an IPsec-VPN connection in dual-tunnel mode. You can modify the configurations of the two tunnels of the IPsec-VPN connection.
     ///
     /// - Wire name: `TunnelOptionsSpecification` (form body).
-    #[rpc(name = "TunnelOptionsSpecification", location = "body", style = "flat")]
+    #[rpc(name = "TunnelOptionsSpecification", location = "form", style = "flat")]
     pub tunnel_options_specification: Option<
         Vec<crate::types::ModifyVpnAttachmentAttributeTunnelOptionsSpecification>,
     >,

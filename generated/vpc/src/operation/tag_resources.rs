@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "TagResources",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: false,
 };
@@ -56,7 +60,7 @@ pub struct TagResourcesRequest {
     /// - Required.
     /// - Must have at most 51 items.
     /// - Example: `vpc-bp16qjewdsunr41m1****`.
-    #[rpc(name = "ResourceId", style = "repeat_list")]
+    #[rpc(name = "ResourceId", style = "repeatList")]
     pub resource_id: Option<Vec<String>>,
     /// The region ID of the resource.
     ///
@@ -73,7 +77,7 @@ pub struct TagResourcesRequest {
     /// - Required.
     /// - Must have at most 21 items.
     /// - Example: `TagResources`.
-    #[rpc(name = "Tag", style = "repeat_list")]
+    #[rpc(name = "Tag", style = "repeatList")]
     pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

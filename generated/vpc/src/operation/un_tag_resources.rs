@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UnTagResources",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: false,
 };
@@ -53,7 +57,7 @@ pub struct UnTagResourcesRequest {
     /// - Required.
     /// - Must have at most 51 items.
     /// - Example: `vpc-bp16qjewdsunr41m1****`.
-    #[rpc(name = "ResourceId", style = "repeat_list")]
+    #[rpc(name = "ResourceId", style = "repeatList")]
     pub resource_id: Option<Vec<String>>,
     /// The key of the tag that you want to remove. You can specify at most 20 tag keys. It can be an empty string.
     ///
@@ -62,7 +66,7 @@ pub struct UnTagResourcesRequest {
     /// - Wire name: `TagKey`.
     /// - Must have at most 21 items.
     /// - Example: `FinanceDept`.
-    #[rpc(name = "TagKey", style = "repeat_list")]
+    #[rpc(name = "TagKey", style = "repeatList")]
     pub tag_key: Option<Vec<String>>,
     /// The region ID of the resource.
     ///

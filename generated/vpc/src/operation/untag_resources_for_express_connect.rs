@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UntagResourcesForExpressConnect",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: false,
 };
@@ -57,13 +61,13 @@ pub struct UntagResourcesForExpressConnectRequest {
     /// - Wire name: `ResourceId`.
     /// - Required.
     /// - Must have at most 21 items.
-    #[rpc(name = "ResourceId", style = "repeat_list")]
+    #[rpc(name = "ResourceId", style = "repeatList")]
     pub resource_id: Option<Vec<String>>,
     /// The tags to remove from the specified resource.
     ///
     /// - Wire name: `TagKey`.
     /// - Must have at most 21 items.
-    #[rpc(name = "TagKey", style = "repeat_list")]
+    #[rpc(name = "TagKey", style = "repeatList")]
     pub tag_key: Option<Vec<String>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

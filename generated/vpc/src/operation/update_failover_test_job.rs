@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UpdateFailoverTestJob",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -61,7 +65,7 @@ pub struct UpdateFailoverTestJobRequest {
     ///
     /// - Wire name: `ResourceId`.
     /// - Must have 1 to 16 items.
-    #[rpc(name = "ResourceId", style = "repeat_list")]
+    #[rpc(name = "ResourceId", style = "repeatList")]
     pub resource_id: Option<Vec<String>>,
     /// The duration of the failover test. Unit: minutes. Valid values: **1** to **4320**.
     ///

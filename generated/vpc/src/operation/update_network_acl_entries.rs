@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UpdateNetworkAclEntries",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -39,7 +43,7 @@ pub struct UpdateNetworkAclEntriesRequest {
     ///
     /// - Wire name: `IngressAclEntries`.
     /// - Must have at most 1000 items.
-    #[rpc(name = "IngressAclEntries", style = "repeat_list")]
+    #[rpc(name = "IngressAclEntries", style = "repeatList")]
     pub ingress_acl_entries: Option<
         Vec<crate::types::UpdateNetworkAclEntriesIngressAclEntries>,
     >,
@@ -47,7 +51,7 @@ pub struct UpdateNetworkAclEntriesRequest {
     ///
     /// - Wire name: `EgressAclEntries`.
     /// - Must have at most 1000 items.
-    #[rpc(name = "EgressAclEntries", style = "repeat_list")]
+    #[rpc(name = "EgressAclEntries", style = "repeatList")]
     pub egress_acl_entries: Option<
         Vec<crate::types::UpdateNetworkAclEntriesEgressAclEntries>,
     >,

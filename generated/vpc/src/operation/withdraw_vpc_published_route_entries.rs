@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "WithdrawVpcPublishedRouteEntries",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: false,
 };
@@ -35,7 +39,7 @@ pub struct WithdrawVpcPublishedRouteEntriesRequest {
     ///
     /// - Wire name: `RouteEntries`.
     /// - Must have 1 to 50 items.
-    #[rpc(name = "RouteEntries", style = "repeat_list")]
+    #[rpc(name = "RouteEntries", style = "repeatList")]
     pub route_entries: Option<Vec<crate::types::PublishVpcRouteEntriesRouteEntries>>,
     /// The type of target instance.
     ///

@@ -4,6 +4,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AcceptVpcPeerConnection",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -32,7 +36,7 @@ pub struct AcceptVpcPeerConnectionRequest {
     /// - Wire name: `InstanceId` (form body).
     /// - Required.
     /// - Example: `pcc-guzvyqlj0n6e10****`.
-    #[rpc(name = "InstanceId", location = "body")]
+    #[rpc(name = "InstanceId", location = "form")]
     pub instance_id: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -41,7 +45,7 @@ pub struct AcceptVpcPeerConnectionRequest {
     ///
     /// - Wire name: `DryRun` (form body).
     /// - Example: `false`.
-    #[rpc(name = "DryRun", location = "body")]
+    #[rpc(name = "DryRun", location = "form")]
     pub dry_run: Option<bool>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -52,7 +56,7 @@ pub struct AcceptVpcPeerConnectionRequest {
     /// - Wire name: `ClientToken` (form body).
     /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
-    #[rpc(name = "ClientToken", location = "body")]
+    #[rpc(name = "ClientToken", location = "form")]
     pub client_token: Option<String>,
     /// The ID of the resource group.
     ///
@@ -60,13 +64,13 @@ pub struct AcceptVpcPeerConnectionRequest {
     ///
     /// - Wire name: `ResourceGroupId` (form body).
     /// - Example: `rg-acfmxazb4ph6aiy****`.
-    #[rpc(name = "ResourceGroupId", location = "body")]
+    #[rpc(name = "ResourceGroupId", location = "form")]
     pub resource_group_id: Option<String>,
     /// The tags.
     ///
     /// - Wire name: `Tag`.
     /// - Must have 1 to 21 items.
-    #[rpc(name = "Tag", style = "repeat_list")]
+    #[rpc(name = "Tag", style = "repeatList")]
     pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

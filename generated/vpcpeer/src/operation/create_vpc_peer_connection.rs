@@ -4,6 +4,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateVpcPeerConnection",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -42,14 +46,14 @@ pub struct CreateVpcPeerConnectionRequest {
     /// - Wire name: `RegionId` (form body).
     /// - Required.
     /// - Example: `cn-hangzhou`.
-    #[rpc(name = "RegionId", location = "body")]
+    #[rpc(name = "RegionId", location = "form")]
     pub region_id: Option<String>,
     /// The ID of the requester VPC.
     ///
     /// - Wire name: `VpcId` (form body).
     /// - Required.
     /// - Example: `vpc-bp1gsk7h12ew7oegk****`.
-    #[rpc(name = "VpcId", location = "body")]
+    #[rpc(name = "VpcId", location = "form")]
     pub vpc_id: Option<String>,
     /// The ID of the Alibaba Cloud account to which the accepter VPC belongs.
     ///
@@ -61,7 +65,7 @@ pub struct CreateVpcPeerConnectionRequest {
     /// - Wire name: `AcceptingAliUid` (form body).
     /// - Required.
     /// - Example: `1210123456123456`.
-    #[rpc(name = "AcceptingAliUid", location = "body")]
+    #[rpc(name = "AcceptingAliUid", location = "form")]
     pub accepting_ali_uid: Option<i64>,
     /// The region ID of the accepter VPC of the VPC peering connection that you want to create.
     ///
@@ -71,14 +75,14 @@ pub struct CreateVpcPeerConnectionRequest {
     /// - Wire name: `AcceptingRegionId` (form body).
     /// - Required.
     /// - Example: `cn-hangzhou`.
-    #[rpc(name = "AcceptingRegionId", location = "body")]
+    #[rpc(name = "AcceptingRegionId", location = "form")]
     pub accepting_region_id: Option<String>,
     /// The ID of the accepter VPC.
     ///
     /// - Wire name: `AcceptingVpcId` (form body).
     /// - Required.
     /// - Example: `vpc-bp1vzjkp2q1xgnind****`.
-    #[rpc(name = "AcceptingVpcId", location = "body")]
+    #[rpc(name = "AcceptingVpcId", location = "form")]
     pub accepting_vpc_id: Option<String>,
     /// The name of the VPC peering connection.
     ///
@@ -86,7 +90,7 @@ pub struct CreateVpcPeerConnectionRequest {
     ///
     /// - Wire name: `Name` (form body).
     /// - Example: `vpcpeer`.
-    #[rpc(name = "Name", location = "body")]
+    #[rpc(name = "Name", location = "form")]
     pub name: Option<String>,
     /// The description of the VPC peering connection.
     ///
@@ -94,7 +98,7 @@ pub struct CreateVpcPeerConnectionRequest {
     ///
     /// - Wire name: `Description` (form body).
     /// - Example: `description`.
-    #[rpc(name = "Description", location = "body")]
+    #[rpc(name = "Description", location = "form")]
     pub description: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -103,7 +107,7 @@ pub struct CreateVpcPeerConnectionRequest {
     ///
     /// - Wire name: `DryRun` (form body).
     /// - Example: `false`.
-    #[rpc(name = "DryRun", location = "body")]
+    #[rpc(name = "DryRun", location = "form")]
     pub dry_run: Option<bool>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -114,7 +118,7 @@ pub struct CreateVpcPeerConnectionRequest {
     /// - Wire name: `ClientToken` (form body).
     /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
-    #[rpc(name = "ClientToken", location = "body")]
+    #[rpc(name = "ClientToken", location = "form")]
     pub client_token: Option<String>,
     /// The ID of the resource group.
     ///
@@ -122,13 +126,13 @@ pub struct CreateVpcPeerConnectionRequest {
     ///
     /// - Wire name: `ResourceGroupId` (form body).
     /// - Example: `rg-acfmxazb4ph6aiy****`.
-    #[rpc(name = "ResourceGroupId", location = "body")]
+    #[rpc(name = "ResourceGroupId", location = "form")]
     pub resource_group_id: Option<String>,
     /// The bandwidth of the VPC peering connection. Unit: Mbit/s. The value must be an integer greater than 0. Before you specify this parameter, make sure that you create an inter-region VPC peering connection.
     ///
     /// - Wire name: `Bandwidth` (form body).
     /// - Example: `100`.
-    #[rpc(name = "Bandwidth", location = "body")]
+    #[rpc(name = "Bandwidth", location = "form")]
     pub bandwidth: Option<i32>,
     /// The link type of the VPC peering connection that you want to create. Valid values:
     ///
@@ -145,7 +149,7 @@ pub struct CreateVpcPeerConnectionRequest {
     ///
     /// - Wire name: `Tag`.
     /// - Must have 1 to 21 items.
-    #[rpc(name = "Tag", style = "repeat_list")]
+    #[rpc(name = "Tag", style = "repeatList")]
     pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

@@ -4,6 +4,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteVpcPeerConnection",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -35,7 +39,7 @@ pub struct DeleteVpcPeerConnectionRequest {
     /// - Wire name: `InstanceId` (form body).
     /// - Required.
     /// - Example: `pcc-lnk0m24khwvtkm****`.
-    #[rpc(name = "InstanceId", location = "body")]
+    #[rpc(name = "InstanceId", location = "form")]
     pub instance_id: Option<String>,
     /// Specifies whether to forcefully delete the VPC peering connection. Valid values:
     ///
@@ -44,7 +48,7 @@ pub struct DeleteVpcPeerConnectionRequest {
     ///
     /// - Wire name: `Force` (form body).
     /// - Example: `false`.
-    #[rpc(name = "Force", location = "body")]
+    #[rpc(name = "Force", location = "form")]
     pub force: Option<bool>,
     /// Specifies whether to check the request without performing the operation. Valid values:
     ///
@@ -53,7 +57,7 @@ pub struct DeleteVpcPeerConnectionRequest {
     ///
     /// - Wire name: `DryRun` (form body).
     /// - Example: `false`.
-    #[rpc(name = "DryRun", location = "body")]
+    #[rpc(name = "DryRun", location = "form")]
     pub dry_run: Option<bool>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -64,7 +68,7 @@ pub struct DeleteVpcPeerConnectionRequest {
     /// - Wire name: `ClientToken` (form body).
     /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
-    #[rpc(name = "ClientToken", location = "body")]
+    #[rpc(name = "ClientToken", location = "form")]
     pub client_token: Option<String>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

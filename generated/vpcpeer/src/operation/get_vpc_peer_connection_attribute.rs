@@ -4,6 +4,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "GetVpcPeerConnectionAttribute",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: true,
 };
@@ -25,7 +29,7 @@ pub struct GetVpcPeerConnectionAttributeRequest {
     /// - Wire name: `InstanceId` (form body).
     /// - Required.
     /// - Example: `pcc-lnk0m24khwvtkm****`.
-    #[rpc(name = "InstanceId", location = "body")]
+    #[rpc(name = "InstanceId", location = "form")]
     pub instance_id: Option<String>,
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,

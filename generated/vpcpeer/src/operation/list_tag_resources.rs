@@ -4,6 +4,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTagResources",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: true,
 };
@@ -38,14 +42,14 @@ pub struct ListTagResourcesRequest {
     /// - Wire name: `ResourceId`.
     /// - Must have at most 50 items.
     /// - Deprecated.
-    #[rpc(name = "ResourceId", style = "repeat_list")]
+    #[rpc(name = "ResourceId", style = "repeatList")]
     pub resource_id: Option<Vec<String>>,
     /// The tags.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 21 items.
     /// - Deprecated.
-    #[rpc(name = "Tag", style = "repeat_list")]
+    #[rpc(name = "Tag", style = "repeatList")]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// The number of entries to return on each page. Valid values: **1** to **50**. Default value: **50**.
     ///

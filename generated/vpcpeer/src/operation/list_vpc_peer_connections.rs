@@ -4,6 +4,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListVpcPeerConnections",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: None,
     idempotent: true,
 };
@@ -25,25 +29,25 @@ pub struct ListVpcPeerConnectionsRequest {
     ///
     /// - Wire name: `RegionId` (form body).
     /// - Example: `cn-hangzhou`.
-    #[rpc(name = "RegionId", location = "body")]
+    #[rpc(name = "RegionId", location = "form")]
     pub region_id: Option<String>,
     /// The ID of the VPC peering connection that you want to query.
     ///
     /// - Wire name: `InstanceId` (form body).
     /// - Example: `pcc-lnk0m24khwvtkm****`.
-    #[rpc(name = "InstanceId", location = "body")]
+    #[rpc(name = "InstanceId", location = "form")]
     pub instance_id: Option<String>,
     /// The ID of the requester VPC or accepter VPC of the VPC peering connection that you want to query.
     ///
     /// - Wire name: `VpcId` (form body).
     /// - Must have at most 2 items.
-    #[rpc(name = "VpcId", location = "body", style = "simple")]
+    #[rpc(name = "VpcId", location = "form", style = "simple")]
     pub vpc_id: Option<Vec<String>>,
     /// The name of the VPC peering connection that you want to query.
     ///
     /// - Wire name: `Name` (form body).
     /// - Example: `vpcpeer`.
-    #[rpc(name = "Name", location = "body")]
+    #[rpc(name = "Name", location = "form")]
     pub name: Option<String>,
     /// The token that is used for the next query. Valid values:
     ///
@@ -52,19 +56,19 @@ pub struct ListVpcPeerConnectionsRequest {
     ///
     /// - Wire name: `NextToken` (form body).
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
-    #[rpc(name = "NextToken", location = "body")]
+    #[rpc(name = "NextToken", location = "form")]
     pub next_token: Option<String>,
     /// The number of entries to return per page. Valid values: **1** to **100**. Default value: **20**.
     ///
     /// - Wire name: `MaxResults` (form body).
     /// - Example: `20`.
-    #[rpc(name = "MaxResults", location = "body")]
+    #[rpc(name = "MaxResults", location = "form")]
     pub max_results: Option<i32>,
     /// The tag list.
     ///
     /// - Wire name: `Tags`.
     /// - Must have at most 10 items.
-    #[rpc(name = "Tags", style = "repeat_list")]
+    #[rpc(name = "Tags", style = "repeatList")]
     pub tags: Option<Vec<crate::types::ListVpcPeerConnectionsTag>>,
     /// The ID of the resource group.
     ///

@@ -4,6 +4,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyVpcPeerConnection",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -31,7 +35,7 @@ pub struct ModifyVpcPeerConnectionRequest {
     /// - Wire name: `InstanceId` (form body).
     /// - Required.
     /// - Example: `pcc-lnk0m24khwvtkm****`.
-    #[rpc(name = "InstanceId", location = "body")]
+    #[rpc(name = "InstanceId", location = "form")]
     pub instance_id: Option<String>,
     /// The new name of the VPC peering connection.
     ///
@@ -39,7 +43,7 @@ pub struct ModifyVpcPeerConnectionRequest {
     ///
     /// - Wire name: `Name` (form body).
     /// - Example: `vpcpeername`.
-    #[rpc(name = "Name", location = "body")]
+    #[rpc(name = "Name", location = "form")]
     pub name: Option<String>,
     /// The new description of the VPC peering connection.
     ///
@@ -47,13 +51,13 @@ pub struct ModifyVpcPeerConnectionRequest {
     ///
     /// - Wire name: `Description` (form body).
     /// - Example: `newdescription`.
-    #[rpc(name = "Description", location = "body")]
+    #[rpc(name = "Description", location = "form")]
     pub description: Option<String>,
     /// The new bandwidth of the VPC peering connection. Unit: Mbit/s. The value must be an integer greater than 0.
     ///
     /// - Wire name: `Bandwidth` (form body).
     /// - Example: `100`.
-    #[rpc(name = "Bandwidth", location = "body")]
+    #[rpc(name = "Bandwidth", location = "form")]
     pub bandwidth: Option<i32>,
     /// Specifies whether to only precheck the request. Valid values:
     ///
@@ -62,7 +66,7 @@ pub struct ModifyVpcPeerConnectionRequest {
     ///
     /// - Wire name: `DryRun` (form body).
     /// - Example: `false`.
-    #[rpc(name = "DryRun", location = "body")]
+    #[rpc(name = "DryRun", location = "form")]
     pub dry_run: Option<bool>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -73,7 +77,7 @@ pub struct ModifyVpcPeerConnectionRequest {
     /// - Wire name: `ClientToken` (form body).
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
-    #[rpc(name = "ClientToken", location = "body")]
+    #[rpc(name = "ClientToken", location = "form")]
     pub client_token: Option<String>,
     /// Type of connection. Valid values:
     ///

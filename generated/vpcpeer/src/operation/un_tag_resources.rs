@@ -4,6 +4,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UnTagResources",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -26,7 +30,7 @@ pub struct UnTagResourcesRequest {
     /// - Wire name: `ResourceId`.
     /// - Required.
     /// - Must have 1 to 50 items.
-    #[rpc(name = "ResourceId", style = "repeat_list")]
+    #[rpc(name = "ResourceId", style = "repeatList")]
     pub resource_id: Option<Vec<String>>,
     /// The key of the tag that you want to remove. You can specify at most 20 tag keys. It can be an empty string.
     ///
@@ -34,7 +38,7 @@ pub struct UnTagResourcesRequest {
     ///
     /// - Wire name: `TagKey`.
     /// - Must have at most 21 items.
-    #[rpc(name = "TagKey", style = "repeat_list")]
+    #[rpc(name = "TagKey", style = "repeatList")]
     pub tag_key: Option<Vec<String>>,
     /// Specifies whether to remove all tags from the specified resource. Valid values:
     ///

@@ -6,6 +6,10 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateWidget",
+    binding: ::acs_runtime::wire::Binding {
+        method: ::acs_runtime::wire::Method::Post,
+        path: "/",
+    },
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -76,16 +80,16 @@ pub struct CreateWidgetRequest {
     pub dry_run: Option<bool>,
     /// - Wire name: `InstanceId`.
     /// - Must have at most 3 items.
-    #[rpc(name = "InstanceId", style = "repeat_list")]
+    #[rpc(name = "InstanceId", style = "repeatList")]
     pub instance_id: Option<Vec<String>>,
     /// - Wire name: `Zones`.
     #[rpc(name = "Zones", style = "simple")]
     pub zones: Option<Vec<String>>,
     /// - Wire name: `Tag`.
-    #[rpc(name = "Tag", style = "repeat_list")]
+    #[rpc(name = "Tag", style = "repeatList")]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// - Wire name: `Options` (form body).
-    #[rpc(name = "Options", location = "body", style = "flat")]
+    #[rpc(name = "Options", location = "form", style = "flat")]
     pub options: Option<Vec<crate::types::CreateWidgetOption>>,
     /// - Wire name: `Settings`.
     #[rpc(name = "Settings", style = "json")]

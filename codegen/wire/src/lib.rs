@@ -1,0 +1,21 @@
+//! The wire vocabulary: HTTP method, where a parameter travels, how a structured value is
+//! shaped, and an operation's HTTP binding.
+//!
+//! One definition for every layer: the spec format reads these names, the generator resolves
+//! each operation's [`Binding`] once, `#[derive(RpcParams)]` takes [`Location`] and [`Style`]
+//! by the same names, and the runtime and the `acs` command send what the binding says.
+
+mod binding;
+mod location;
+mod method;
+mod style;
+
+pub use binding::Binding;
+pub use location::Location;
+pub use method::Method;
+pub use style::Style;
+
+/// The value of `name` among `all` by its wire spelling, for parsers of attribute strings.
+fn by_name<T: Copy>(all: &[T], spelled: impl Fn(T) -> &'static str, name: &str) -> Option<T> {
+    all.iter().copied().find(|item| spelled(*item) == name)
+}
