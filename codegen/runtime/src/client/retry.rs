@@ -15,10 +15,11 @@ pub const RETRY_AFTER_HEADER: &str = "x-acs-retry-after";
 
 /// How often and how patiently a call is retried.
 ///
-/// A failure the service provably did not process (no connection, throttling,
-/// `ServiceUnavailable`) is retried for every operation. A failure it may have processed (reset
-/// or timeout after sending, `InternalError`, HTTP 500/502/503/504) is retried as
-/// [`Resend`] says: by default only for idempotent operations. Other errors are never retried.
+/// A failure the service provably did not process (no connection; HTTP 429; throttling or
+/// `ServiceUnavailable` turned away with a 4xx status or 503) is retried for every operation.
+/// A failure it may have processed (reset or timeout after sending, `InternalError`, HTTP
+/// 500/502/503/504 whatever the code) is retried as [`Resend`] says: by default only for
+/// idempotent operations. Other errors are never retried (see [`super::Failure`]).
 /// The wait before attempt *n + 1* is `x-acs-retry-after` when the failed response has one,
 /// else a random duration in `[0, min(max_delay, base_delay · 2ⁿ⁻¹)]`.
 ///
