@@ -57,6 +57,8 @@ pub fn import(json: &str) -> Result<Imported, String> {
         report: &mut report,
         schemas: &docs.components.schemas,
         expanding: Vec::new(),
+        depth: 0,
+        size: 0,
     };
     let product = convert::product(&docs, &mut cx);
     let mut families = families::families(&docs.directories);
