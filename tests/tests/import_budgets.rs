@@ -1,6 +1,7 @@
 //! Hostile metadata the importer bounds: `$ref` chains and fan-outs, files larger than the spec
-//! loader reads. Each is a finding with its place.
+//! loader reads, operation names too long for a file name. Each is a finding with its place.
 
+use acs_codegen::import::report::Kind;
 use acs_codegen::import::{self, Imported, files};
 use acs_codegen::spec::load::MAX_FILE_BYTES;
 use serde_json::{Value, json};
@@ -146,4 +147,37 @@ fn an_imported_file_larger_than_the_loader_reads_is_refused_with_its_place() {
     );
     assert!(files::apply(root.path(), &plan).is_err());
     assert!(!root.path().join("spec").exists(), "nothing written");
+}
+
+#[test]
+fn an_operation_name_too_long_for_a_file_is_reported_and_the_rest_imported() {
+    let name = format!("Describe{}", "X".repeat(5000));
+    let long = json!({ name.clone(): {
+        "methods": ["post"],
+        "parameters": [],
+        "responses": {"200": {"schema": {"type": "object", "properties": {
+            "RequestId": {"type": "string"}
+        }}}}
+    }});
+    let text = metadata(json!({"S0": {"type": "string"}}), "S0", long);
+    let imported = import::import(&text).unwrap();
+    let names: Vec<&str> = imported
+        .operations
+        .iter()
+        .map(|o| o.name.as_str())
+        .collect();
+    assert_eq!(names, ["DescribeThings"]);
+    let lost = unrepresented(&imported);
+    assert_eq!(lost.len(), 1, "{lost:?}");
+    assert!(
+        lost[0].starts_with("DescribeXXX") && lost[0].contains("5008 characters long"),
+        "{lost:?}"
+    );
+    assert!(lost[0].len() < 300, "the report shows the name shortened");
+    let root = tempfile::tempdir().unwrap();
+    let plan = files::plan(root.path(), &imported, "hostile.json").unwrap();
+    assert!(plan.problems.is_empty(), "{}", plan.problems);
+    files::apply(root.path(), &plan).unwrap();
+    let count = |kind| imported.report.counts().get(&kind).copied();
+    assert_eq!(count(Kind::Unrepresented), Some(1));
 }
