@@ -238,10 +238,11 @@ async fn a_wait_beyond_the_deadline_returns_the_last_error_at_once() {
             .header("x-acs-retry-after", "3600000")
     })
     .await;
+    // The asked wait, capped at the standard policy's 20 s, still ends past the deadline.
     let config = Config::builder()
         .endpoint(server.endpoint())
         .credentials(Credentials::new("testid", "testsecret"))
-        .deadline(Some(Duration::from_secs(30)))
+        .deadline(Some(Duration::from_secs(15)))
         .build();
     let client = RpcClient::new(&VPC, config).unwrap();
     let error = tokio::time::timeout(
@@ -253,4 +254,30 @@ async fn a_wait_beyond_the_deadline_returns_the_last_error_at_once() {
     .unwrap_err();
     assert_eq!(error.code(), Some("Throttling.User"));
     assert_eq!(server.verified().len(), 1);
+}
+
+#[tokio::test]
+async fn x_acs_retry_after_is_capped_by_the_longest_wait_of_the_policy() {
+    // An hour asked for, no deadline: the policy's longest wait, 5 ms, bounds the sleep.
+    let server = TestServer::start(KEYS, |exchange| match exchange.index {
+        0 => Reply::error(400, "Throttling.User", "slow down", "R-0")
+            .header("x-acs-retry-after", "3600000"),
+        _ => Reply::json(200, r#"{"RequestId":"R-1"}"#),
+    })
+    .await;
+    let config = Config::builder()
+        .endpoint(server.endpoint())
+        .credentials(Credentials::new("testid", "testsecret"))
+        .retry_policy(fast_retries(3))
+        .deadline(None)
+        .build();
+    let client = RpcClient::new(&VPC, config).unwrap();
+    tokio::time::timeout(
+        Duration::from_secs(10),
+        client.send(&DESCRIBE_VPN_GATEWAYS, create_params()),
+    )
+    .await
+    .expect("the asked wait is capped")
+    .unwrap();
+    assert_eq!(server.verified().len(), 2);
 }

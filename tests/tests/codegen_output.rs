@@ -153,6 +153,30 @@ fn a_symlink_where_a_file_goes_is_refused_and_its_target_kept() {
 }
 
 #[test]
+fn a_symlink_planted_at_the_staging_name_is_neither_followed_nor_removed() {
+    let repo = Repo::new();
+    let outside = tempfile::NamedTempFile::new().unwrap();
+    fs::write(outside.path(), "outside\n").unwrap();
+    let path = repo.path().join(MODULE);
+    let edited = fs::read_to_string(&path)
+        .unwrap()
+        .replace("Creates a widget", "Creates a gadget");
+    fs::write(&path, edited).unwrap();
+    let name = path.file_name().unwrap().to_string_lossy();
+    let staging = path.with_file_name(format!(".{name}.{}.new", std::process::id()));
+    std::os::unix::fs::symlink(outside.path(), &staging).unwrap();
+    acs_codegen::codegen(repo.path(), false).unwrap();
+    assert!(
+        fs::read_to_string(outside.path()).unwrap() == "outside\n",
+        "the staging write followed the link out of the tree"
+    );
+    assert!(fs::symlink_metadata(&staging).unwrap().is_symlink());
+    let written = fs::read_to_string(&path).unwrap();
+    assert!(written.contains("Creates a widget"), "{written}");
+    assert!(!fs::symlink_metadata(&path).unwrap().is_symlink());
+}
+
+#[test]
 fn an_io_error_mid_run_leaves_the_tree_as_it_was() {
     use acs_codegen::output::{self, OutputFile};
     let repo = Repo::new();

@@ -6,6 +6,14 @@ use std::collections::BTreeMap;
 use super::metadata::{Other, Schema};
 use super::report::{Kind, Report};
 
+/// How deep values may nest, each `$ref` hop counted as a level, before the rest is imported
+/// as `any`: far beyond real metadata, and within what the spec loader's YAML parser reads back.
+pub(super) const MAX_DEPTH: usize = 32;
+
+/// How many bytes an operation's values may take (a lower bound of their YAML) before further
+/// `$ref`s are imported as `any`: a spec file holds no more than this anyway.
+pub(super) const MAX_SIZE: usize = crate::spec::load::MAX_FILE_BYTES as usize;
+
 /// Where the importer is: operation name and report.
 pub(super) struct Cx<'a> {
     /// Product code of the file.
@@ -20,6 +28,10 @@ pub(super) struct Cx<'a> {
     pub schemas: &'a BTreeMap<String, Schema>,
     /// Shared schemas being expanded, outermost first (a `$ref` cycle stops here).
     pub expanding: Vec<String>,
+    /// How deep the value being converted is, `$ref` hops included (stops at [`MAX_DEPTH`]).
+    pub depth: usize,
+    /// A lower bound of the bytes the operation's values take so far (see [`MAX_SIZE`]).
+    pub size: usize,
 }
 
 impl Cx<'_> {

@@ -112,6 +112,7 @@ fn endpoint_pattern(regions: &[RegionEndpoint]) -> Option<String> {
 /// One operation. Parameters come out as listed (duplicates and indexed names are fixed later).
 pub(super) fn operation(name: &str, api: &Api, cx: &mut Cx<'_>) -> Operation {
     cx.operation = name.to_owned();
+    cx.size = 0;
     cx.others(&api.other, IGNORED_API, "");
     if api.response_demo.is_some() {
         cx.report.ignore("responseDemo");
@@ -166,6 +167,8 @@ pub(super) fn operation(name: &str, api: &Api, cx: &mut Cx<'_>) -> Operation {
                     report: &mut scratch,
                     schemas: cx.schemas,
                     expanding: Vec::new(),
+                    depth: 0,
+                    size: cx.size,
                 };
                 if let Some(copy) = parameter(p, &mut quiet) {
                     super::quirks::merge_duplicate(&mut parameters[first], copy, cx);

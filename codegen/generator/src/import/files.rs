@@ -13,7 +13,7 @@ use super::Imported;
 use super::release::{self, Release};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::output::{OutputFile, Plan};
-use crate::spec::load::{PRODUCT_FILE, Source, parse_merged};
+use crate::spec::load::{MAX_FILE_BYTES, PRODUCT_FILE, Source, parse_merged};
 use crate::spec::model::{Operation, Product};
 use crate::spec::overlay::{self, OVERLAY_DIR};
 use crate::spec::{OperationFile, ProductDir, SpecTree};
@@ -242,7 +242,7 @@ fn values<T: DeserializeOwned + Serialize>(
 
 /// The spec checks on the merged result: the produced base files with their overlays (on disk,
 /// or produced by adoption), and the merged operations. Overlays left without a base are
-/// reported too.
+/// reported too, and so is a produced file the spec loader would refuse for its size.
 fn verify(
     repo: &Path,
     dir: &Path,
@@ -260,6 +260,19 @@ fn verify(
         }
         Ok(read(&repo.join(&path))?.map(|text| Source { file: path, text }))
     };
+    for file in files {
+        if file.contents.len() as u64 > MAX_FILE_BYTES {
+            diagnostics.push(Diagnostic {
+                file: file.path.clone(),
+                position: None,
+                path: String::new(),
+                message: format!(
+                    "the imported file is {} bytes; spec files are at most {MAX_FILE_BYTES}",
+                    file.contents.len()
+                ),
+            });
+        }
+    }
     let mut product = None;
     let mut operations = Vec::new();
     for file in files.iter().filter(|f| f.path.parent() == Some(dir)) {

@@ -19,6 +19,7 @@ pub mod release;
 pub mod report;
 mod shape;
 
+use crate::ir::names::MAX_OPERATION_NAME;
 use crate::spec::model::{Operation, Product};
 use context::Cx;
 use report::{Kind, Report};
@@ -57,6 +58,8 @@ pub fn import(json: &str) -> Result<Imported, String> {
         report: &mut report,
         schemas: &docs.components.schemas,
         expanding: Vec::new(),
+        depth: 0,
+        size: 0,
     };
     let product = convert::product(&docs, &mut cx);
     let mut families = families::families(&docs.directories);
@@ -69,6 +72,16 @@ pub fn import(json: &str) -> Result<Imported, String> {
                 "",
                 "operation name is not an identifier: operation left out",
             );
+            continue;
+        }
+        if name.len() > MAX_OPERATION_NAME {
+            let detail = format!(
+                "operation name is {} characters long; at most {MAX_OPERATION_NAME} fit in file names: operation left out",
+                name.len()
+            );
+            let shown: String = name.chars().take(MAX_OPERATION_NAME).collect();
+            cx.report
+                .add(Kind::Unrepresented, &format!("{shown}..."), "", detail);
             continue;
         }
         if operations.iter().any(|o| o.name == *name) {

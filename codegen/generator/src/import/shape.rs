@@ -3,12 +3,13 @@
 
 use serde_json::Value;
 
-use super::context::{Cx, text};
+use super::context::{Cx, MAX_DEPTH, MAX_SIZE, text};
 use super::metadata::Schema;
 use super::report::Kind;
 use crate::spec::model::{Allowed, Constraints, EnumValue, Format, Member, Scalar, TypeName};
 
 /// A value shape; `name` is `None` for list items. `None` when the type is not representable.
+/// A value nested deeper than [`MAX_DEPTH`] is imported as `any`, and reported.
 pub(super) fn member(
     schema: &Schema,
     name: Option<&str>,
@@ -16,9 +17,47 @@ pub(super) fn member(
     path: &str,
     cx: &mut Cx<'_>,
 ) -> Option<Member> {
-    if let Some(reference) = &schema.reference {
-        return shared(schema, reference, name, request, path, cx);
+    if cx.depth >= MAX_DEPTH {
+        let detail = format!(
+            "nested deeper than {MAX_DEPTH} levels (`$ref` hops included): imported as `any`"
+        );
+        cx.add(Kind::Unrepresented, path, detail);
+        return Some(any(name));
     }
+    cx.depth += 1;
+    let out = match &schema.reference {
+        Some(reference) => shared(schema, reference, name, request, path, cx),
+        None => shape(schema, name, request, path, cx),
+    };
+    cx.depth -= 1;
+    if let Some(member) = &out {
+        cx.size += size(member);
+    }
+    out
+}
+
+/// The bytes a member takes in YAML at least, its nested members not counted.
+fn size(member: &Member) -> usize {
+    const KEYS: usize = 16;
+    KEYS + member.name.as_ref().map_or(0, String::len)
+        + member.description.as_ref().map_or(0, String::len)
+}
+
+/// An `any` value named `name`.
+fn any(name: Option<&str>) -> Member {
+    let mut any = bare(TypeName::Any);
+    any.name = name.map(str::to_owned);
+    any
+}
+
+/// A value shape written out in place (no `$ref`).
+fn shape(
+    schema: &Schema,
+    name: Option<&str>,
+    request: bool,
+    path: &str,
+    cx: &mut Cx<'_>,
+) -> Option<Member> {
     cx.others(&schema.other, &[], path);
     let ty = match schema.ty.as_deref() {
         Some("string") => TypeName::String,
@@ -154,7 +193,8 @@ pub(super) fn member(
 }
 
 /// The shape a `$ref` points at (`#/components/schemas/<Name>`), with the referring shape's
-/// own description when it has one. A reference to a shape being expanded becomes `any`.
+/// own description when it has one. A reference to a shape being expanded becomes `any`, and
+/// so does every reference once the operation's values take [`MAX_SIZE`] bytes.
 fn shared(
     schema: &Schema,
     reference: &str,
@@ -175,9 +215,14 @@ fn shared(
     let mut out = if cx.expanding.iter().any(|k| k == key) {
         let detail = format!("`$ref` to `{key}` inside itself: imported as `any`");
         cx.add(Kind::Unrepresented, path, detail);
-        let mut any = bare(TypeName::Any);
-        any.name = name.map(str::to_owned);
-        any
+        any(name)
+    } else if cx.size >= MAX_SIZE {
+        let detail = format!(
+            "`$ref` to `{key}` after the operation's values reached {MAX_SIZE} bytes, \
+             the most a spec file holds: imported as `any`"
+        );
+        cx.add(Kind::Unrepresented, path, detail);
+        any(name)
     } else {
         cx.expanding.push(key.to_owned());
         let expanded = member(target, name, request, path, cx);

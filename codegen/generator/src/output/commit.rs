@@ -4,7 +4,7 @@
 
 use std::ffi::OsString;
 use std::fs;
-use std::io;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use super::tree::linked;
@@ -94,10 +94,11 @@ impl Transaction<'_> {
                 Err(err) => return Err(SyncError::Io(dir, err)),
             }
         }
-        let temp = sibling(&target, "new");
-        let written = fs::write(&temp, &file.contents);
+        let (temp, mut staging) = create_new(&target)?;
         self.staged.push((temp.clone(), target));
-        written.map_err(|e| SyncError::Io(temp, e))
+        staging
+            .write_all(file.contents.as_bytes())
+            .map_err(|e| SyncError::Io(temp, e))
     }
 
     /// Moves an existing target aside, returning where it went.
@@ -165,6 +166,33 @@ impl Transaction<'_> {
             }
         }
     }
+}
+
+/// How many staging names are tried when something already has the first.
+const STAGING_NAMES: u32 = 16;
+
+/// A new staging file beside `target`, created where nothing is (`create_new`: a file or a
+/// symlink already at the name is never opened, followed or replaced; the next name is tried).
+fn create_new(target: &Path) -> Result<(PathBuf, fs::File), SyncError> {
+    let mut last = None;
+    for attempt in 0..STAGING_NAMES {
+        let kind = match attempt {
+            0 => "new".to_owned(),
+            n => format!("{n}.new"),
+        };
+        let temp = sibling(target, &kind);
+        match fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temp)
+        {
+            Ok(file) => return Ok((temp, file)),
+            Err(err) if err.kind() == io::ErrorKind::AlreadyExists => last = Some((temp, err)),
+            Err(err) => return Err(SyncError::Io(temp, err)),
+        }
+    }
+    let (temp, err) = last.expect("at least one name was tried");
+    Err(SyncError::Io(temp, err))
 }
 
 /// `dir/.name.<pid>.<kind>`: a hidden file beside `target` for staging or setting aside.

@@ -29,7 +29,8 @@ const TIMEOUT: Duration = Duration::from_secs(2);
 /// Asks the metadata service for a session token first (IMDSv2) and sends it with every
 /// request; without a token, falls back to plain requests unless
 /// `ALIBABA_CLOUD_IMDSV1_DISABLED=true`. The role is `ALIBABA_CLOUD_ECS_METADATA`, else the
-/// one the service lists.
+/// one the service lists; either must be a RAM role name (letters, digits, `.`, `-`, `_`),
+/// checked before it goes into a URL.
 #[derive(Debug)]
 pub struct EcsRamRole {
     role_name: Option<String>,
@@ -79,6 +80,7 @@ impl EcsRamRole {
                     .ok_or_else(|| source_error("the instance has no RAM role".to_owned()))?
             }
         };
+        check_role_name(&role)?;
         let text = self
             .get(&format!("{CREDENTIALS_PATH}{role}"), token.as_deref())
             .await?;
@@ -123,6 +125,27 @@ impl ProvideCredentials for EcsRamRole {
     fn provide_credentials(&self) -> ProvideFuture<'_> {
         Box::pin(self.cache.get(|| self.fetch()))
     }
+}
+
+/// The longest RAM role name.
+const MAX_ROLE_NAME: usize = 64;
+
+/// Refuses a role name that is not a RAM role name (1 to 64 letters, digits, `.`, `-`, `_`, not
+/// only dots) before it becomes part of a metadata URL: `../../latest/user-data` would reach
+/// another metadata path.
+fn check_role_name(role: &str) -> Result<(), CredentialsError> {
+    let valid = (1..=MAX_ROLE_NAME).contains(&role.len())
+        && role
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_'))
+        && !role.bytes().all(|b| b == b'.');
+    if valid {
+        return Ok(());
+    }
+    let shown: String = role.chars().take(MAX_ROLE_NAME).collect();
+    Err(source_error(format!(
+        "{shown:?} is not a RAM role name (1 to {MAX_ROLE_NAME} letters, digits, `.`, `-`, `_`)"
+    )))
 }
 
 fn source_error(reason: String) -> CredentialsError {

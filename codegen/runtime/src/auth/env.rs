@@ -1,9 +1,13 @@
 //! The environment credentials are looked up in: the process's, or a fixed set for tests.
 
+mod local_file;
+
 use std::collections::HashMap;
 use std::fmt;
 use std::path::PathBuf;
 use std::sync::Arc;
+
+pub(crate) use local_file::read_local;
 
 /// Where environment variables (and so `HOME`) are read from.
 ///

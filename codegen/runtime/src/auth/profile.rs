@@ -98,12 +98,13 @@ impl ProfileFile {
         }
     }
 
-    /// Loads the chosen profile; `Ok(None)` when the file does not exist.
+    /// Loads the chosen profile; `Ok(None)` when the file does not exist. Only a regular file
+    /// of at most 1 MiB is read: a FIFO, a device or a larger file is an error.
     pub fn load(&self) -> Result<Option<Profile>, CredentialsError> {
         let Some(path) = &self.path else {
             return Ok(None);
         };
-        let text = match std::fs::read_to_string(path) {
+        let text = match super::env::read_local(path) {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
             Err(source) => {

@@ -142,7 +142,8 @@ impl ProvideCredentials for AssumeRole {
 }
 
 /// Temporary credentials of a RAM role, assumed with `AssumeRoleWithOIDC` and the token of
-/// an OIDC token file (read anew on every refresh, as the file is rotated).
+/// an OIDC token file (read anew on every refresh, as the file is rotated; only a regular file
+/// of at most 1 MiB is read).
 #[derive(Debug)]
 pub struct OidcRole {
     role: Role,
@@ -186,7 +187,7 @@ impl OidcRole {
 
     async fn fetch(&self) -> Result<Session, CredentialsError> {
         let token =
-            std::fs::read_to_string(&self.token_file).map_err(|e| CredentialsError::Source {
+            super::env::read_local(&self.token_file).map_err(|e| CredentialsError::Source {
                 source_name: "OIDC",
                 reason: format!(
                     "cannot read the token file {}: {e}",

@@ -1,6 +1,7 @@
 //! Temporary credentials: cached, refreshed before they expire, one refresh at a time.
 
-use std::future::Future;
+mod cache;
+
 use std::time::Duration;
 
 use serde_json::Value;
@@ -8,6 +9,8 @@ use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
 use super::{Credentials, CredentialsError};
+
+pub(crate) use cache::Cache;
 
 /// How long before their expiry temporary credentials are replaced.
 pub const REFRESH_MARGIN: Duration = Duration::from_secs(180);
@@ -50,36 +53,5 @@ impl Session {
             ),
             expires_at: Some(expires_at),
         })
-    }
-
-    fn is_fresh(&self, now: OffsetDateTime) -> bool {
-        self.expires_at.is_none_or(|at| now + REFRESH_MARGIN < at)
-    }
-}
-
-/// The last credentials of a source, fetched again when they come within
-/// [`REFRESH_MARGIN`] of their expiry. Callers arriving during a refresh wait for it instead
-/// of starting their own, so a burst of calls makes one request to the source.
-#[derive(Debug, Default)]
-pub(crate) struct Cache(tokio::sync::Mutex<Option<Session>>);
-
-impl Cache {
-    /// The cached credentials while fresh, else those `fetch` gets (and caches).
-    pub(crate) async fn get<F, Fut>(&self, fetch: F) -> Result<Credentials, CredentialsError>
-    where
-        F: FnOnce() -> Fut,
-        Fut: Future<Output = Result<Session, CredentialsError>>,
-    {
-        let mut cached = self.0.lock().await;
-        if let Some(session) = cached
-            .as_ref()
-            .filter(|s| s.is_fresh(OffsetDateTime::now_utc()))
-        {
-            return Ok(session.credentials.clone());
-        }
-        let session = fetch().await?;
-        let credentials = session.credentials.clone();
-        *cached = Some(session);
-        Ok(credentials)
     }
 }

@@ -1,12 +1,14 @@
 //! Credentials served at a URI (`ALIBABA_CLOUD_CREDENTIALS_URI`), e.g. by a sidecar.
 
+use std::fmt;
+
 use reqwest::Url;
 use serde_json::Value;
 
 use super::fetch::Http;
 use super::session::{Cache, Session};
 use super::{CredentialsError, Env, ProvideCredentials, ProvideFuture};
-use crate::client::is_loopback;
+use crate::client::{is_loopback, redact_url};
 
 /// The variable holding the URI credentials are served at.
 pub const CREDENTIALS_URI_VAR: &str = "ALIBABA_CLOUD_CREDENTIALS_URI";
@@ -15,8 +17,8 @@ const SOURCE: &str = "credentials URI";
 
 /// Credentials from `GET <uri>`: a JSON object with `AccessKeyId`, `AccessKeySecret`,
 /// `SecurityToken`, `Expiration` (and `Code`, `Success` when present); refreshed before they
-/// expire. The URI is `https://`, or `http://` to a loopback host only.
-#[derive(Debug)]
+/// expire. The URI is `https://`, or `http://` to a loopback host only. `Debug` hides the URI's
+/// user, password and query values, where such services put their token.
 pub struct CredentialsUri {
     uri: Result<Url, String>,
     http: Http,
@@ -64,6 +66,17 @@ impl CredentialsUri {
                 reason: format!("the answer has code {code:?}, not \"Success\""),
             }),
         }
+    }
+}
+
+impl fmt::Debug for CredentialsUri {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let uri = self.uri.as_ref().map(|uri| redact_url(uri.as_str()));
+        f.debug_struct("CredentialsUri")
+            .field("uri", &uri)
+            .field("http", &self.http)
+            .field("cache", &self.cache)
+            .finish()
     }
 }
 

@@ -1,16 +1,19 @@
 //! Client configuration and its builder.
 
+use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
 use crate::auth::{Credentials, Env, ProvideCredentials, SignatureVersion};
 
 use super::RetryPolicy;
+use super::endpoint::redact_url;
 
 /// How a client finds credentials and its endpoint, signs, times out and retries.
 ///
-/// Built with [`Config::builder`]. `Debug` never shows a secret.
-#[derive(Clone, Debug)]
+/// Built with [`Config::builder`]. `Debug` never shows a secret (an endpoint's user, password
+/// and query values are hidden).
+#[derive(Clone)]
 pub struct Config {
     pub(crate) credentials: Option<Arc<dyn ProvideCredentials>>,
     pub(crate) env: Env,
@@ -49,6 +52,23 @@ impl Config {
             deadline: Some(Self::DEFAULT_DEADLINE),
             max_response_bytes: Self::DEFAULT_MAX_RESPONSE_BYTES,
         })
+    }
+}
+
+impl fmt::Debug for Config {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Config")
+            .field("credentials", &self.credentials)
+            .field("env", &self.env)
+            .field("region", &self.region)
+            .field("endpoint", &self.endpoint.as_deref().map(redact_url))
+            .field("allow_http", &self.allow_http)
+            .field("signature_version", &self.signature_version)
+            .field("retry", &self.retry)
+            .field("attempt_timeout", &self.attempt_timeout)
+            .field("deadline", &self.deadline)
+            .field("max_response_bytes", &self.max_response_bytes)
+            .finish()
     }
 }
 

@@ -55,7 +55,10 @@ impl Endpoint {
     }
 
     fn parse(text: &str, allow_http: bool) -> Result<Self, Error> {
-        let bad = |why: &str| Error::Config(format!("invalid endpoint {text:?}: {why}"));
+        let bad = |why: &str| {
+            let shown = redact_url(text);
+            Error::Config(format!("invalid endpoint {shown:?}: {why}"))
+        };
         let url = if text.contains("://") {
             Url::parse(text)
         } else {
@@ -103,6 +106,52 @@ impl Endpoint {
     pub fn origin(&self) -> &str {
         self.base.strip_suffix('/').unwrap_or(&self.base)
     }
+}
+
+/// `text`, a URL or a host, with what may be secret replaced by `***`: the user and password
+/// before `@`, each query value and the fragment. Works on text that does not parse as a URL.
+pub(crate) fn redact_url(text: &str) -> String {
+    const HIDDEN: &str = "***";
+    let (scheme, rest) = match text.find("://") {
+        Some(at) => text.split_at(at + 3),
+        None => ("", text),
+    };
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let (authority, rest) = rest.split_at(authority_end);
+    let mut out = String::from(scheme);
+    match authority.rfind('@') {
+        Some(at) => {
+            out.push_str(HIDDEN);
+            out.push_str(&authority[at..]);
+        }
+        None => out.push_str(authority),
+    }
+    let (before_fragment, fragment) = match rest.find('#') {
+        Some(at) => (&rest[..at], Some(&rest[at + 1..])),
+        None => (rest, None),
+    };
+    let (path, query) = match before_fragment.find('?') {
+        Some(at) => (&before_fragment[..at], Some(&before_fragment[at + 1..])),
+        None => (before_fragment, None),
+    };
+    out.push_str(path);
+    if let Some(query) = query {
+        out.push('?');
+        let pairs: Vec<String> = query
+            .split('&')
+            .map(|pair| match pair.split_once('=') {
+                Some((key, _)) => format!("{key}={HIDDEN}"),
+                None if pair.is_empty() => String::new(),
+                None => HIDDEN.to_owned(),
+            })
+            .collect();
+        out.push_str(&pairs.join("&"));
+    }
+    if fragment.is_some_and(|f| !f.is_empty()) {
+        out.push('#');
+        out.push_str(HIDDEN);
+    }
+    out
 }
 
 /// Whether a URL's host (`localhost`, `127.x.y.z`, `[::1]`) stays on this machine.
@@ -172,6 +221,32 @@ mod tests {
         let refused = resolve(None, Some("http://vpc.example.com"), false).unwrap_err();
         assert!(refused.contains("allow_http"), "{refused}");
         assert!(resolve(None, Some("http://vpc.example.com"), true).is_ok());
+    }
+
+    #[test]
+    fn secrets_in_urls_are_hidden_even_when_they_do_not_parse() {
+        for (text, shown) in [
+            (
+                "https://user:pa55@vpc.example.com:8443/?token=t0k&x=1#frag",
+                "https://***@vpc.example.com:8443/?token=***&x=***#***",
+            ),
+            ("user:pa55@host", "***@host"),
+            ("http://a@b@host/p?bare", "http://***@host/p?***"),
+            ("https://vpc.aliyuncs.com", "https://vpc.aliyuncs.com"),
+            ("https://h/?", "https://h/?"),
+            ("not a url:pa55@", "***@"),
+        ] {
+            assert_eq!(redact_url(text), shown, "{text}");
+        }
+        let error = resolve(None, Some("https://user:pa55@vpc.example.com"), false).unwrap_err();
+        assert!(
+            !error.contains("pa55") && error.contains("***@vpc.example.com"),
+            "{error}"
+        );
+        let error = resolve(None, Some("https://vpc.example.com/?k=pa55"), false).unwrap_err();
+        assert!(!error.contains("pa55"), "{error}");
+        let error = resolve(None, Some("http://user:pa55@[::1"), false).unwrap_err();
+        assert!(!error.contains("pa55"), "{error}");
     }
 
     #[test]

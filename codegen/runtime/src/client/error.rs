@@ -79,10 +79,12 @@ pub enum Error<E = ServiceError> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Failure {
     /// The request provably was not processed: no connection (refused, DNS, TLS handshake),
-    /// or the gateway turned it away (throttling, `ServiceUnavailable`). Safe to send again.
+    /// or the gateway turned it away (HTTP 429; throttling or `ServiceUnavailable` with a 4xx
+    /// status or 503). Safe to send again.
     NotProcessed,
     /// The request may have been processed: reset or timeout after sending, `InternalError`,
-    /// HTTP 500/502/503/504. Safe to send again only for an idempotent operation.
+    /// HTTP 500/502/503/504 (throttling or `ServiceUnavailable` codes included). Safe to send
+    /// again only for an idempotent operation.
     MaybeProcessed,
 }
 
@@ -246,25 +248,35 @@ impl ServiceError {
     }
 
     /// Whether trying again may succeed: throttling, unavailability, internal errors,
-    /// and HTTP 500/502/503/504.
+    /// and HTTP 429/500/502/503/504.
     pub fn is_retryable(&self) -> bool {
         self.failure().is_some()
     }
 
     /// Whether the request may have been processed, for a retryable error.
+    ///
+    /// Provably not processed: HTTP 429, and a code of the `Throttling` or `ServiceUnavailable`
+    /// families (`Throttling.User`, not `InvalidThrottlingConfig`) answered with a 4xx status or
+    /// 503, as gateways turn requests away. The same codes with another status (a 500 is the
+    /// service failing while it processes), `InternalError` and HTTP 500/502/503/504 may have
+    /// been processed.
     pub fn failure(&self) -> Option<Failure> {
-        let code = &self.0.code;
-        if ["Throttling", "ServiceUnavailable"]
-            .iter()
-            .any(|c| code.contains(c))
-        {
-            Some(Failure::NotProcessed)
-        } else if code.contains("InternalError") || retryable_status(self.0.status) {
-            Some(Failure::MaybeProcessed)
-        } else {
-            None
+        let (status, code) = (self.0.status, self.0.code.as_str());
+        let turned_away = in_family(code, "Throttling") || in_family(code, "ServiceUnavailable");
+        match status {
+            429 => Some(Failure::NotProcessed),
+            400..=499 | 503 if turned_away => Some(Failure::NotProcessed),
+            _ if turned_away || in_family(code, "InternalError") => Some(Failure::MaybeProcessed),
+            _ => status_failure(status),
         }
     }
+}
+
+/// Whether `code` is `family` or one of its dotted members (`Throttling.User`), in any case.
+fn in_family(code: &str, family: &str) -> bool {
+    code.split('.')
+        .next()
+        .is_some_and(|first| first.eq_ignore_ascii_case(family))
 }
 
 impl fmt::Display for ServiceError {
@@ -349,11 +361,8 @@ impl<E: AsRef<ServiceError>> Error<E> {
             Self::Service(e) => e.as_ref().failure(),
             Self::Transport { source } if source.is_connect() => Some(Failure::NotProcessed),
             Self::Transport { .. } | Self::Timeout { .. } => Some(Failure::MaybeProcessed),
-            Self::ResponseParse { status, .. } if retryable_status(*status) => {
-                Some(Failure::MaybeProcessed)
-            }
-            Self::ResponseParse { .. }
-            | Self::ResponseTooLarge { .. }
+            Self::ResponseParse { status, .. } => status_failure(*status),
+            Self::ResponseTooLarge { .. }
             | Self::NotImplemented { .. }
             | Self::Validation(_)
             | Self::Credentials(_)
@@ -362,8 +371,14 @@ impl<E: AsRef<ServiceError>> Error<E> {
     }
 }
 
-fn retryable_status(status: u16) -> bool {
-    matches!(status, 500 | 502 | 503 | 504)
+/// What the status alone says: 429 is a refusal before processing; 500/502/503/504 may come
+/// after it.
+fn status_failure(status: u16) -> Option<Failure> {
+    match status {
+        429 => Some(Failure::NotProcessed),
+        500 | 502 | 503 | 504 => Some(Failure::MaybeProcessed),
+        _ => None,
+    }
 }
 
 /// The error and its causes, joined with `: `, so that `Display` alone tells what happened.

@@ -14,7 +14,7 @@ pub(crate) mod transport;
 
 pub use config::{Config, ConfigBuilder};
 pub use endpoint::Endpoint;
-pub(crate) use endpoint::is_loopback;
+pub(crate) use endpoint::{is_loopback, redact_url};
 pub use error::{Error, Failure, RawBody, ServiceError, TimeoutKind, TransportError};
 pub use invoke::Invoke;
 pub(crate) use response::parse_raw;

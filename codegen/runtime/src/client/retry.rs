@@ -15,12 +15,13 @@ pub const RETRY_AFTER_HEADER: &str = "x-acs-retry-after";
 
 /// How often and how patiently a call is retried.
 ///
-/// A failure the service provably did not process (no connection, throttling,
-/// `ServiceUnavailable`) is retried for every operation. A failure it may have processed (reset
-/// or timeout after sending, `InternalError`, HTTP 500/502/503/504) is retried as
-/// [`Resend`] says: by default only for idempotent operations. Other errors are never retried.
-/// The wait before attempt *n + 1* is `x-acs-retry-after` when the failed response has one,
-/// else a random duration in `[0, min(max_delay, base_delay · 2ⁿ⁻¹)]`.
+/// A failure the service provably did not process (no connection; HTTP 429; throttling or
+/// `ServiceUnavailable` turned away with a 4xx status or 503) is retried for every operation.
+/// A failure it may have processed (reset or timeout after sending, `InternalError`, HTTP
+/// 500/502/503/504 whatever the code) is retried as [`Resend`] says: by default only for
+/// idempotent operations. Other errors are never retried (see [`super::Failure`]).
+/// The wait before attempt *n + 1* is `x-acs-retry-after` when the failed response has one (at
+/// most `max_delay`), else a random duration in `[0, min(max_delay, base_delay · 2ⁿ⁻¹)]`.
 ///
 /// [`with_retry_policy`] overrides the client's policy for the calls of one future.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -120,6 +121,15 @@ impl RetryPolicy {
         self.max_attempts
     }
 
+    /// The wait after failed attempt `attempt` (1-based): the wait the service `asked` for
+    /// (`x-acs-retry-after`) up to the longest back-off wait, else [`RetryPolicy::backoff`].
+    pub fn wait(&self, attempt: u32, asked: Option<Duration>) -> Duration {
+        match asked {
+            Some(asked) => asked.min(self.max_delay),
+            None => self.backoff(attempt),
+        }
+    }
+
     /// The wait after failed attempt `attempt` (1-based): full jitter over the exponential cap.
     pub fn backoff(&self, attempt: u32) -> Duration {
         let factor = 1u32 << attempt.saturating_sub(1).min(31);
@@ -190,6 +200,16 @@ mod tests {
         let inside = with_retry_policy(RetryPolicy::disabled(), async { overridden() }).await;
         assert_eq!(inside, Some(RetryPolicy::disabled()));
         assert_eq!(overridden(), None);
+    }
+
+    #[test]
+    fn the_wait_asked_for_is_capped_by_the_longest_back_off() {
+        let policy = RetryPolicy::standard().with_max_delay(Duration::from_secs(2));
+        let asked = |ms| policy.wait(1, Some(Duration::from_millis(ms)));
+        assert_eq!(asked(80), Duration::from_millis(80));
+        assert_eq!(asked(3_600_000), Duration::from_secs(2));
+        assert_eq!(asked(u64::MAX), Duration::from_secs(2));
+        assert!(policy.wait(1, None) <= Duration::from_millis(200));
     }
 
     #[test]

@@ -226,7 +226,7 @@ impl RpcClient {
             if attempt >= policy.max_attempts() || !resend {
                 return Err(error);
             }
-            let wait = asked_wait.unwrap_or_else(|| policy.backoff(attempt));
+            let wait = policy.wait(attempt, asked_wait);
             if deadline.is_some_and(|d| Instant::now() + wait >= d) {
                 return Err(error);
             }

@@ -5,9 +5,10 @@
 //! one line per field over [`Fields`]. A serde `Deserialize` per type, instantiated for each
 //! deserializer, was the largest part of a generated crate's compile time.
 //!
-//! Values are read leniently, as Alibaba Cloud's own SDKs read them: `"5"` fits an integer
-//! field, `"true"` a boolean one, `5` a string one (the `FromJson` impls of scalars). A value
-//! that still does not fit fails with the field's path and the value.
+//! Values are read leniently, as Alibaba Cloud's own SDKs read them: `"5"` and `5.0` fit an
+//! integer field, `"true"` and `1` a boolean one, `5` a string one, and `""` in a number or
+//! boolean field is no value (the `FromJson` impls of scalars). A value that still does not
+//! fit fails with the field's path and the value.
 
 mod scalar;
 
@@ -22,6 +23,13 @@ pub trait FromJson: Sized {
     /// Builds the value; an error says what did not fit (`null` never reaches it: absent and
     /// `null` fields are `None`).
     fn from_json(value: Value) -> Result<Self, serde_json::Error>;
+
+    /// Whether `value`, found in a field of this type, stands for no value: `null`, and for
+    /// numbers and booleans a blank string too (some services send `""` for "not set"). Such a
+    /// field is `None`.
+    fn is_absent(value: &Value) -> bool {
+        value.is_null()
+    }
 }
 
 /// The fields of one JSON object, taken out by wire name.
@@ -46,7 +54,7 @@ impl Fields {
     /// The field `key` as a `T`; `None` when it is absent or `null`. Unknown fields are ignored.
     /// Scalars convert as the official SDKs convert them; an error names `key` first.
     pub fn take<T: FromJson>(&mut self, key: &str) -> Result<Option<T>, serde_json::Error> {
-        match self.present(key) {
+        match self.present::<T>(key) {
             None => Ok(None),
             Some(value) => match T::from_json(value) {
                 Ok(value) => Ok(Some(value)),
@@ -58,7 +66,7 @@ impl Fields {
     /// The field `key` as a `T`, like [`take`](Self::take), but a value that does not fit is
     /// `None` here and kept for [`finish`](Self::finish), which reports the first one read.
     pub fn read<T: FromJson>(&mut self, key: &str) -> Option<T> {
-        let value = self.present(key)?;
+        let value = self.present::<T>(key)?;
         match T::from_json(value) {
             Ok(value) => Some(value),
             Err(e) => {
@@ -73,9 +81,9 @@ impl Fields {
         self.error.map_or(Ok(()), Err)
     }
 
-    /// The value of `key`, unless it is absent or `null`.
-    fn present(&mut self, key: &str) -> Option<Value> {
-        self.map.remove(key).filter(|value| !value.is_null())
+    /// The value of `key`, unless it is absent or stands for no `T` ([`FromJson::is_absent`]).
+    fn present<T: FromJson>(&mut self, key: &str) -> Option<Value> {
+        self.map.remove(key).filter(|value| !T::is_absent(value))
     }
 
     /// Keeps the error of `key` unless an earlier field failed.
@@ -247,6 +255,27 @@ mod tests {
         assert_eq!(gateway.id.as_deref(), Some("1234"));
         assert_eq!(gateway.size, Some(20));
         assert_eq!(gateway.tags.as_deref().unwrap(), ["true", "7", "x"]);
+    }
+
+    #[test]
+    fn blank_numbers_and_booleans_are_absent_and_booleans_and_integers_take_their_usual_forms() {
+        let read = listing(
+            r#"{"OrderId":"","Paid":" ","Ratio":"","Labels":{},"Gateways":[{"Id":"","Size":""}]}"#,
+        )
+        .unwrap();
+        assert_eq!((read.order_id, read.paid, read.ratio), (None, None, None));
+        let gateway = &read.gateways.unwrap()[0];
+        assert_eq!(
+            gateway.id.as_deref(),
+            Some(""),
+            "a blank string is a string"
+        );
+        assert_eq!(gateway.size, None);
+        let read = listing(r#"{"OrderId":5.0,"Paid":1,"Labels":{"a":"7.0"}}"#).unwrap();
+        assert_eq!(read.order_id, Some(5));
+        assert_eq!(read.paid, Some(true));
+        assert_eq!(read.labels.unwrap()["a"], 7);
+        assert_eq!(listing(r#"{"Paid":"0"}"#).unwrap().paid, Some(false));
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Scalars read the way Alibaba Cloud's own SDKs read responses: numbers and booleans sent as
-//! strings fit numeric and boolean fields, numbers and booleans fit string fields. Anything
+//! strings fit numeric and boolean fields, numbers and booleans fit string fields, a whole
+//! float fits an integer, `1`/`0` a boolean, a blank string is no number or boolean. Anything
 //! else is refused with the value and what was expected.
 
 use serde::de::{Error as _, Unexpected};
@@ -18,16 +19,39 @@ fn numeric(value: Value) -> Value {
     }
 }
 
-/// An integer of any width: the number if it is a whole number in range.
+/// Whether a value in a number or boolean field stands for no value: `null` or a blank string.
+fn blank(value: &Value) -> bool {
+    match value {
+        Value::Null => true,
+        Value::String(s) => s.trim().is_empty(),
+        _ => false,
+    }
+}
+
+/// 2⁶³ and 2⁶⁴, the first floats past `i64` and `u64`.
+const I64_END: f64 = 9_223_372_036_854_775_808.0;
+const U64_END: f64 = 18_446_744_073_709_551_616.0;
+
+/// An integer of any width: the number if it is a whole number in range (`5.0` included).
 fn integer<T: TryFrom<i64> + TryFrom<u64>>(
     value: Value,
     name: &str,
 ) -> Result<T, serde_json::Error> {
     let out_of_range = |unexpected| serde_json::Error::invalid_value(unexpected, &name);
     match numeric(value) {
-        Value::Number(n) => match (n.as_i64(), n.as_u64()) {
-            (Some(i), _) => T::try_from(i).map_err(|_| out_of_range(Unexpected::Signed(i))),
-            (None, Some(u)) => T::try_from(u).map_err(|_| out_of_range(Unexpected::Unsigned(u))),
+        Value::Number(n) => match (n.as_i64(), n.as_u64(), n.as_f64()) {
+            (Some(i), _, _) => T::try_from(i).map_err(|_| out_of_range(Unexpected::Signed(i))),
+            (None, Some(u), _) => T::try_from(u).map_err(|_| out_of_range(Unexpected::Unsigned(u))),
+            (None, None, Some(f)) if f.fract() == 0.0 => {
+                let whole = if (-I64_END..I64_END).contains(&f) {
+                    T::try_from(f as i64).ok()
+                } else if (0.0..U64_END).contains(&f) {
+                    T::try_from(f as u64).ok()
+                } else {
+                    None
+                };
+                whole.ok_or_else(|| out_of_range(Unexpected::Float(f)))
+            }
             _ => Err(invalid_type(&Value::Number(n), name)),
         },
         other => Err(invalid_type(&other, name)),
@@ -39,6 +63,10 @@ macro_rules! integers {
         impl FromJson for $ty {
             fn from_json(value: Value) -> Result<Self, serde_json::Error> {
                 integer(value, stringify!($ty))
+            }
+
+            fn is_absent(value: &Value) -> bool {
+                blank(value)
             }
         }
     )*};
@@ -55,6 +83,10 @@ impl FromJson for f64 {
             other => Err(invalid_type(&other, "f64")),
         }
     }
+
+    fn is_absent(value: &Value) -> bool {
+        blank(value)
+    }
 }
 
 impl FromJson for f32 {
@@ -62,16 +94,28 @@ impl FromJson for f32 {
         // As serde reads an `f32`: the nearest one, infinite beyond its range.
         f64::from_json(value).map(|f| f as f32)
     }
+
+    fn is_absent(value: &Value) -> bool {
+        blank(value)
+    }
 }
 
 impl FromJson for bool {
     fn from_json(value: Value) -> Result<Self, serde_json::Error> {
+        let word =
+            |s: &str, words: [&str; 2]| words.iter().any(|w| s.trim().eq_ignore_ascii_case(w));
         match value {
             Value::Bool(b) => Ok(b),
-            Value::String(s) if s.eq_ignore_ascii_case("true") => Ok(true),
-            Value::String(s) if s.eq_ignore_ascii_case("false") => Ok(false),
+            Value::String(s) if word(&s, ["true", "1"]) => Ok(true),
+            Value::String(s) if word(&s, ["false", "0"]) => Ok(false),
+            Value::Number(n) if n.as_u64() == Some(1) => Ok(true),
+            Value::Number(n) if n.as_u64() == Some(0) => Ok(false),
             other => Err(invalid_type(&other, "a boolean")),
         }
+    }
+
+    fn is_absent(value: &Value) -> bool {
+        blank(value)
     }
 }
 
@@ -112,6 +156,21 @@ mod tests {
             "invalid type: string \"big\", expected i64"
         );
         assert!(i64::from_json(json!(true)).is_err());
+        assert_eq!(i64::from_json(json!(5.0)).unwrap(), 5);
+        assert_eq!(
+            u64::from_json(json!(1.8e19)).unwrap(),
+            18_000_000_000_000_000_000
+        );
+        assert_eq!(i8::from_json(json!("-3.0")).unwrap(), -3);
+        let error = i8::from_json(json!(300.0)).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "invalid value: floating point `300.0`, expected i8"
+        );
+        assert!(i64::from_json(json!(1e20)).is_err());
+        assert!(i64::is_absent(&json!("")) && bool::is_absent(&json!(" ")));
+        assert!(f64::is_absent(&json!(null)) && !String::is_absent(&json!("")));
+        assert!(!i64::is_absent(&json!(0)));
     }
 
     #[test]
@@ -122,7 +181,10 @@ mod tests {
         assert!(f64::from_json(json!("x")).is_err());
         assert!(bool::from_json(json!("TRUE")).unwrap());
         assert!(!bool::from_json(json!("false")).unwrap());
-        assert!(bool::from_json(json!(1)).is_err());
+        assert!(bool::from_json(json!(1)).unwrap());
+        assert!(!bool::from_json(json!(0)).unwrap());
+        assert!(bool::from_json(json!(2)).is_err());
+        assert!(bool::from_json(json!(1.5)).is_err());
         assert_eq!(String::from_json(json!(12)).unwrap(), "12");
         assert_eq!(String::from_json(json!(false)).unwrap(), "false");
         let error = String::from_json(json!([1])).unwrap_err();
