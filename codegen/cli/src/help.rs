@@ -143,8 +143,9 @@ pub(crate) fn operation(product: &Loaded, op: Operation) -> String {
 /// `acs completion --help`.
 pub(crate) fn completion() -> String {
     "Usage: acs completion <bash|zsh|fish|powershell|elvish>\n\n\
-     Prints a completion script for the shell, e.g. `acs completion bash > ~/.local/share/bash-completion/completions/acs`\n\
-     or `acs completion fish > ~/.config/fish/completions/acs.fish`.\n"
+     Prints a completion script for the shell, e.g. `acs completion bash > ~/.local/share/bash-completion/completions/acs`,\n\
+     `acs completion zsh > ~/.zfunc/_acs` (a directory in $fpath) or `acs completion fish > ~/.config/fish/completions/acs.fish`.\n\
+     The bash, zsh and fish scripts ask `acs` for the candidates at each TAB, so `acs` must be on PATH.\n"
         .to_owned()
 }
 

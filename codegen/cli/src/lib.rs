@@ -132,6 +132,9 @@ async fn execute(
     notes: &mut Vec<String>,
     progress: &mut dyn Write,
 ) -> Result<Printed, Failure> {
+    if let Some(rest) = args.strip_prefix(&[complete::COMPLETE_COMMAND.to_owned()]) {
+        return Ok(Printed::Text(complete::answer(products, rest)));
+    }
     let line = CommandLine::parse(args).map_err(Failure::Usage)?;
     let mut words = line.words.iter().map(String::as_str);
     let help_or_usage = |text: String| {
