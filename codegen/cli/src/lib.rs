@@ -21,6 +21,7 @@
 //! the call failed (service, network or credentials error, a body that is not JSON, or a
 //! `--wait` that failed or gave up), 2 for a usage or validation error (nothing sent).
 
+mod answer;
 mod args;
 mod call;
 mod check;

@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 
 use jmespath::{Expression, Variable};
 
+use crate::answer::Answer;
 use crate::fields::{Fields, expression};
 use crate::output::Failure;
 
@@ -67,21 +68,21 @@ impl Poll {
     }
 
     /// Calls `call` until its answer reaches the value, writing a line of progress after
-    /// each call; the last answer's body. Gives up after the timeout, naming the last value.
+    /// each call; the last answer. Gives up after the timeout, naming the last value.
     pub async fn run<F, Fut>(
         &self,
         mut call: F,
         progress: &mut dyn Write,
-    ) -> Result<Vec<u8>, Failure>
+    ) -> Result<Answer, Failure>
     where
         F: FnMut() -> Fut,
-        Fut: Future<Output = Result<(Vec<u8>, serde_json::Value), Failure>>,
+        Fut: Future<Output = Result<Answer, Failure>>,
     {
         let started = Instant::now();
         loop {
-            let (body, response) = call().await?;
-            let now = match self.seen(&response).map_err(Failure::Failed)? {
-                Seen::Reached => return Ok(body),
+            let answer = call().await?;
+            let now = match self.seen(&answer.json).map_err(Failure::Failed)? {
+                Seen::Reached => return Ok(answer),
                 Seen::Not(now) => now,
             };
             let waited = started.elapsed();
