@@ -79,7 +79,7 @@ pub(crate) async fn call(
         let names: Vec<&str> = parameters.iter().map(|p| p.name.as_str()).collect();
         let send = |values: Vec<Option<Arg>>| {
             let client = &client;
-            async move { fetch(client, op, &values).await.map(|answer| answer.json) }
+            async move { fetch(client, op, &values).await }
         };
         let merged = pages.collect(&names, values, send).await?;
         Printed::Json(Answer::made(merged))

@@ -23,6 +23,7 @@
 
 mod answer;
 mod args;
+mod budget;
 mod call;
 mod check;
 mod complete;
