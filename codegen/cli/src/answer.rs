@@ -14,7 +14,7 @@ pub(crate) const MAX_DEPTH: usize = 100;
 pub(crate) const EXCERPT_BYTES: usize = 200;
 
 /// A JSON answer: the body as received (printed in its own key order) and its value.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct Answer {
     /// The body, one JSON document of valid UTF-8 nesting at most [`MAX_DEPTH`] deep.
     pub body: Vec<u8>,

@@ -133,10 +133,10 @@ fn shaped(printed: Printed, options: &Options) -> Result<Printed, Failure> {
         return Ok(Printed::Text(Vec::new()));
     }
     match (&options.output, printed) {
-        (Some(table), Printed::Json(answer)) => {
-            let text = table.render(&answer.json).map_err(Failure::Failed)?;
-            Ok(Printed::Text(text.into_bytes()))
-        }
+        (Some(table), Printed::Json(answer)) => match table.render(&answer.json) {
+            Ok(text) => Ok(Printed::Text(text.into_bytes())),
+            Err(why) => Err(Failure::Unshaped(answer, why)),
+        },
         (_, printed) => Ok(printed),
     }
 }

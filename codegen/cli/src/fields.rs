@@ -42,17 +42,19 @@ impl Fields {
             .ok_or_else(|| format!("--{} needs {key}=...", self.option))
     }
 
-    /// Takes `key` as a positive number of seconds, `default` when not given.
+    /// Takes `key` as a positive number of seconds of at most [`MAX_SECONDS`], `default`
+    /// when not given.
     pub fn seconds(&mut self, key: &str, default: f64) -> Result<f64, String> {
         match self.take(key) {
             None => Ok(default),
             Some(raw) => raw
                 .parse::<f64>()
                 .ok()
-                .filter(|s| s.is_finite() && *s > 0.0)
+                .filter(|s| s.is_finite() && *s > 0.0 && *s <= MAX_SECONDS)
                 .ok_or_else(|| {
                     format!(
-                        "--{}: {key}= must be a positive number of seconds, got {raw:?}",
+                        "--{}: {key}= must be a positive number of seconds up to {MAX_SECONDS} \
+                         (a week), got {raw:?}",
                         self.option
                     )
                 }),
@@ -75,6 +77,9 @@ impl Fields {
         }
     }
 }
+
+/// The longest time a field in seconds may give: a week.
+pub(crate) const MAX_SECONDS: f64 = 7.0 * 24.0 * 3600.0;
 
 /// A compiled JMESPath expression given to `--<option>` as `key=`.
 pub(crate) fn expression(
@@ -113,12 +118,16 @@ mod tests {
                 .unwrap_err()
                 .contains("a= given twice")
         );
-        let mut f = fields(&["timeout=soon"]).unwrap();
-        assert!(
-            f.seconds("timeout", 1.0)
-                .unwrap_err()
-                .contains("positive number of seconds")
-        );
+        for bad in ["soon", "0", "-1", "inf", "NaN", "1e20", "604801"] {
+            let mut f = fields(&[&format!("timeout={bad}")]).unwrap();
+            let error = f.seconds("timeout", 1.0).unwrap_err();
+            assert!(
+                error.contains("positive number of seconds up to"),
+                "{error}"
+            );
+        }
+        let mut f = fields(&["timeout=604800"]).unwrap();
+        assert_eq!(f.seconds("timeout", 1.0), Ok(MAX_SECONDS));
         assert_eq!(f.seconds("interval", 5.0), Ok(5.0));
     }
 }

@@ -55,7 +55,8 @@ pub(crate) fn top(products: &[&Product]) -> String {
          ECS instance's RAM role, else ALIBABA_CLOUD_CREDENTIALS_URI.\n\
          \nExit status: 0 success, the service's JSON on stdout; 1 the call or the wait failed (service, network or\n\
          credentials error, or an answer that is not JSON: its status, content type and first bytes on stderr);\n\
-         2 usage or validation error, nothing sent.\n",
+         2 usage or validation error, nothing sent; 3 the call succeeded but --output could not shape its answer,\n\
+         which is printed as JSON instead.\n",
     );
     text
 }

@@ -14,6 +14,9 @@ use crate::answer::Answer;
 pub(crate) const EXIT_FAILED: i32 = 1;
 /// Exit status of a usage or validation error: nothing was sent.
 pub(crate) const EXIT_USAGE: i32 = 2;
+/// Exit status of a call that succeeded but whose answer `--output` could not shape: the
+/// answer is printed as JSON instead.
+pub(crate) const EXIT_UNSHAPED: i32 = 3;
 
 /// What goes to stdout on success.
 #[derive(Debug)]
@@ -63,15 +66,28 @@ pub(crate) enum Failure {
     /// Something needed for the call is missing or broken (credentials, profile file), or the
     /// answer is not what the contract promises.
     Failed(String),
+    /// The call succeeded, but its answer could not be shaped as asked: the answer, printed
+    /// as JSON, and why.
+    Unshaped(Answer, String),
 }
 
 impl Failure {
-    /// The exit status: 2 when nothing could be sent because of the command line, else 1.
+    /// The exit status: 2 when nothing could be sent because of the command line, 3 when a
+    /// successful answer could not be shaped, else 1.
     pub fn exit_code(&self) -> i32 {
         match self {
             Self::Usage(_) | Self::Help(_) | Self::Invalid(_) => EXIT_USAGE,
             Self::Call(Error::Config(_)) => EXIT_USAGE,
             Self::Call(_) | Self::Failed(_) => EXIT_FAILED,
+            Self::Unshaped(..) => EXIT_UNSHAPED,
+        }
+    }
+
+    /// What goes to stdout despite the failure: the answer a successful call gave.
+    pub fn printed(&self) -> Option<Printed> {
+        match self {
+            Self::Unshaped(answer, _) => Some(Printed::Json(answer.clone())),
+            _ => None,
         }
     }
 
@@ -80,6 +96,9 @@ impl Failure {
     pub fn render(&self) -> String {
         match self {
             Self::Usage(message) | Self::Failed(message) => format!("error: {message}\n"),
+            Self::Unshaped(_, why) => {
+                format!("error: the call succeeded, but {why}; its answer is printed as JSON\n")
+            }
             Self::Help(text) => text.clone(),
             Self::Invalid(violations) => invalid(violations),
             Self::Call(Error::Service(e)) => {

@@ -68,7 +68,8 @@ impl Poll {
     }
 
     /// Calls `call` until its answer reaches the value, writing a line of progress after
-    /// each call; the last answer. Gives up after the timeout, naming the last value.
+    /// each call; the last answer. Calls every interval and once more at the timeout, then
+    /// gives up, naming the last value.
     pub async fn run<F, Fut>(
         &self,
         mut call: F,
@@ -94,7 +95,7 @@ impl Poll {
             );
             // Progress is a courtesy: a closed stderr does not stop the wait.
             let _ = progress.write_all(line.as_bytes());
-            if waited + self.interval > self.timeout {
+            if waited >= self.timeout {
                 return Err(Failure::Failed(format!(
                     "--waiter gave up after {:.1} s: {} is {now}, not {}",
                     waited.as_secs_f64(),
@@ -102,7 +103,8 @@ impl Poll {
                     self.to
                 )));
             }
-            tokio::time::sleep(self.interval).await;
+            // The last call is made at the deadline, not one interval before it.
+            tokio::time::sleep(self.interval.min(self.timeout - waited)).await;
         }
     }
 }

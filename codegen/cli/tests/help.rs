@@ -56,7 +56,8 @@ async fn top_level_help_lists_products_syntax_and_options() {
 
         Exit status: 0 success, the service's JSON on stdout; 1 the call or the wait failed (service, network or
         credentials error, or an answer that is not JSON: its status, content type and first bytes on stderr);
-        2 usage or validation error, nothing sent.
+        2 usage or validation error, nothing sent; 3 the call succeeded but --output could not shape its answer,
+        which is printed as JSON instead.
     "#]].assert_eq(&help(&["--help"]).await);
 }
 
