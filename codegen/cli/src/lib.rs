@@ -30,6 +30,7 @@ mod check;
 mod complete;
 mod fields;
 mod help;
+mod inert;
 mod json_value;
 mod line;
 mod options;
@@ -123,6 +124,8 @@ pub async fn run(
             (failure.exit_code(), written)
         }
     };
+    // Reports quote the server; a terminal must show them, never obey them.
+    let report = inert::lines(&report);
     let reported = err.write_all(report.as_bytes()).and_then(|()| err.flush());
     if written.is_err() || reported.is_err() {
         return status.max(EXIT_FAILED);

@@ -8,6 +8,7 @@ use acs_runtime::client::Error;
 use acs_runtime::validate::Violations;
 
 use crate::answer::Answer;
+use crate::inert;
 
 /// Exit status of a failed call: a service, transport or credentials error, or a successful
 /// status whose body is not JSON.
@@ -102,21 +103,21 @@ impl Failure {
             Self::Help(text) => text.clone(),
             Self::Invalid(violations) => invalid(violations),
             Self::Call(Error::Service(e)) => {
-                let mut text = format!("error: {}", e.code());
+                let mut text = format!("error: {}", inert::text(e.code()));
                 if !e.message().is_empty() {
-                    let _ = write!(text, ": {}", e.message());
+                    let _ = write!(text, ": {}", inert::text(e.message()));
                 }
                 let _ = write!(
                     text,
                     "\n  request id: {}\n  HTTP status: {}\n",
-                    e.request_id().unwrap_or("(none)"),
+                    inert::text(e.request_id().unwrap_or("(none)")),
                     e.status()
                 );
                 if let Some(recommend) = e.recommend() {
-                    let _ = writeln!(text, "  diagnosis: {recommend}");
+                    let _ = writeln!(text, "  diagnosis: {}", inert::text(recommend));
                 }
                 if let Some(detail) = e.access_denied_detail() {
-                    let _ = writeln!(text, "  access denied detail: {detail}");
+                    let _ = writeln!(text, "  access denied detail: {}", inert::text(detail));
                 }
                 text
             }

@@ -63,7 +63,7 @@ impl Poll {
         Ok(if text == self.to {
             Seen::Reached
         } else {
-            Seen::Not(text)
+            Seen::Not(crate::inert::text(&text).into_owned())
         })
     }
 

@@ -146,7 +146,7 @@ pub(crate) async fn wait(
         });
         let seen = match (&state, wait.state.is_empty()) {
             (_, true) => "answered".to_owned(),
-            (Some(state), false) => format!("says {state}"),
+            (Some(state), false) => format!("says {}", crate::inert::text(state)),
             (None, false) => "says no state".to_owned(),
         };
         let line = format!(
