@@ -4,11 +4,10 @@
 use acs_runtime::auth::Env;
 use acs_runtime::client::{Config, RetryPolicy, RpcClient};
 
+use crate::answer::Answer;
 use crate::line::Param;
 use crate::options::Options;
-use serde_json::Value;
-
-use crate::output::{Failure, Printed, check_json};
+use crate::output::{Failure, Printed};
 use crate::product::{Loaded, Operation};
 use crate::value::Arg;
 use crate::{args, check, preview, setup, wait, wire};
@@ -80,10 +79,10 @@ pub(crate) async fn call(
         let names: Vec<&str> = parameters.iter().map(|p| p.name.as_str()).collect();
         let send = |values: Vec<Option<Arg>>| {
             let client = &client;
-            async move { fetch(client, op, &values).await.map(|(_, json)| json) }
+            async move { fetch(client, op, &values).await }
         };
         let merged = pages.collect(&names, values, send).await?;
-        Printed::Json(serde_json::to_vec(&merged).expect("JSON serializes"))
+        Printed::Json(Answer::made(merged))
     } else if let Some(poll) = &options.waiter {
         Printed::Json(poll.run(|| fetch(&client, op, &values), progress).await?)
     } else {
@@ -94,12 +93,12 @@ pub(crate) async fn call(
         let status = answer.status;
         let printed = Printed::json(answer.body.to_vec(), status, answer.content_type.as_deref())?;
         match (plan, printed) {
-            (Some(plan), Printed::Json(body)) => {
+            (Some(plan), Printed::Json(answer)) => {
                 let call = wait::Call {
                     product,
                     op,
                     values: &values,
-                    body: &body,
+                    answer,
                     validate: !options.no_validate,
                 };
                 wait::wait(plan, call, &client, progress).await?
@@ -110,21 +109,22 @@ pub(crate) async fn call(
     shaped(printed, options)
 }
 
-/// One call of `op` with `values`: the body, checked to be JSON, and its JSON.
+/// One call of `op` with `values`: its JSON answer.
 async fn fetch(
     client: &RpcClient,
     op: Operation,
     values: &[Option<Arg>],
-) -> Result<(Vec<u8>, Value), Failure> {
+) -> Result<Answer, Failure> {
     let params = wire::params(&op.data.parameters, values);
     let answer = client
         .send_answer(op.info, params)
         .await
         .map_err(Failure::Call)?;
-    let body = answer.body.to_vec();
-    check_json(&body, answer.status, answer.content_type.as_deref())?;
-    let json = serde_json::from_slice(&body).expect("checked to be JSON");
-    Ok((body, json))
+    Answer::parse(
+        answer.body.to_vec(),
+        answer.status,
+        answer.content_type.as_deref(),
+    )
 }
 
 /// The output as `--output` and `--quiet` shape it.
@@ -133,11 +133,10 @@ fn shaped(printed: Printed, options: &Options) -> Result<Printed, Failure> {
         return Ok(Printed::Text(Vec::new()));
     }
     match (&options.output, printed) {
-        (Some(table), Printed::Json(body)) => {
-            let json: Value = serde_json::from_slice(&body).expect("checked to be JSON");
-            let text = table.render(&json).map_err(Failure::Failed)?;
-            Ok(Printed::Text(text.into_bytes()))
-        }
+        (Some(table), Printed::Json(answer)) => match table.render(&answer.json) {
+            Ok(text) => Ok(Printed::Text(text.into_bytes())),
+            Err(why) => Err(Failure::Unshaped(answer, why)),
+        },
         (_, printed) => Ok(printed),
     }
 }

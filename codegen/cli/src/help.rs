@@ -55,7 +55,8 @@ pub(crate) fn top(products: &[&Product]) -> String {
          ECS instance's RAM role, else ALIBABA_CLOUD_CREDENTIALS_URI.\n\
          \nExit status: 0 success, the service's JSON on stdout; 1 the call or the wait failed (service, network or\n\
          credentials error, or an answer that is not JSON: its status, content type and first bytes on stderr);\n\
-         2 usage or validation error, nothing sent.\n",
+         2 usage or validation error, nothing sent; 3 the call succeeded but --output could not shape its answer,\n\
+         which is printed as JSON instead.\n",
     );
     text
 }
@@ -143,8 +144,9 @@ pub(crate) fn operation(product: &Loaded, op: Operation) -> String {
 /// `acs completion --help`.
 pub(crate) fn completion() -> String {
     "Usage: acs completion <bash|zsh|fish|powershell|elvish>\n\n\
-     Prints a completion script for the shell, e.g. `acs completion bash > ~/.local/share/bash-completion/completions/acs`\n\
-     or `acs completion fish > ~/.config/fish/completions/acs.fish`.\n"
+     Prints a completion script for the shell, e.g. `acs completion bash > ~/.local/share/bash-completion/completions/acs`,\n\
+     `acs completion zsh > ~/.zfunc/_acs` (a directory in $fpath) or `acs completion fish > ~/.config/fish/completions/acs.fish`.\n\
+     The bash, zsh and fish scripts ask `acs` for the candidates at each TAB, so `acs` must be on PATH.\n"
         .to_owned()
 }
 

@@ -19,14 +19,18 @@
 //! request against the spec, signs it with the credentials the official tools would find, sends
 //! it and prints the response JSON. Exit status: 0 when the service answered with JSON, 1 when
 //! the call failed (service, network or credentials error, a body that is not JSON, or a
-//! `--wait` that failed or gave up), 2 for a usage or validation error (nothing sent).
+//! `--wait` that failed or gave up), 2 for a usage or validation error (nothing sent), 3 when
+//! the call succeeded but `--output` could not shape its answer (printed as JSON instead).
 
+mod answer;
 mod args;
+mod budget;
 mod call;
 mod check;
 mod complete;
 mod fields;
 mod help;
+mod inert;
 mod json_value;
 mod line;
 mod options;
@@ -98,7 +102,9 @@ pub fn main(products: &[&'static Product]) -> ExitCode {
 /// code, message and request id; a network or credentials error; a successful status whose
 /// body is not JSON, with its content type and first bytes), 2 for a usage error (unknown
 /// product, action or option, with the closest valid name; a missing or malformed value) or a
-/// request that breaks the spec (every violation listed; nothing is sent). Secrets (the
+/// request that breaks the spec (every violation listed; nothing is sent), 3 when the call
+/// succeeded but `--output` could not shape its answer (the answer is printed as JSON and
+/// the reason written to `err`: a script must not send the call again). Secrets (the
 /// AccessKeySecret, the STS token, the signature) are never written.
 pub async fn run(
     products: &[&'static Product],
@@ -114,9 +120,12 @@ pub async fn run(
         Ok(printed) => (0, printed.write_to(out)),
         Err(failure) => {
             report.push_str(&failure.render());
-            (failure.exit_code(), Ok(()))
+            let written = failure.printed().map_or(Ok(()), |p| p.write_to(out));
+            (failure.exit_code(), written)
         }
     };
+    // Reports quote the server; a terminal must show them, never obey them.
+    let report = inert::lines(&report);
     let reported = err.write_all(report.as_bytes()).and_then(|()| err.flush());
     if written.is_err() || reported.is_err() {
         return status.max(EXIT_FAILED);
@@ -132,6 +141,9 @@ async fn execute(
     notes: &mut Vec<String>,
     progress: &mut dyn Write,
 ) -> Result<Printed, Failure> {
+    if let Some(rest) = args.strip_prefix(&[complete::COMPLETE_COMMAND.to_owned()]) {
+        return Ok(Printed::Text(complete::answer(products, rest)));
+    }
     let line = CommandLine::parse(args).map_err(Failure::Usage)?;
     let mut words = line.words.iter().map(String::as_str);
     let help_or_usage = |text: String| {

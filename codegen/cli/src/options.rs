@@ -103,7 +103,7 @@ pub(crate) const GLOBAL_OPTIONS: &[GlobalOption] = &[
         value: Some("[path=<items>]"),
         fields: true,
         values: &[],
-        help: "Call page after page and print every item in one response (also PageNumber=, PageSize=, NextToken=: parameter names; defaults from the API)",
+        help: "Call page after page and print every item in one response (also PageNumber=, PageSize=, NextToken=: parameter names; defaults from the API; max-pages=, default 1000, max-items=, default 100000, max-bytes=, default 100 MiB)",
     },
     GlobalOption {
         name: "output",

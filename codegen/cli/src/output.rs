@@ -1,77 +1,56 @@
-//! What the command prints: the response JSON pretty-printed straight to stdout, and failures
-//! with their exit codes.
+//! What the command prints: the response JSON pretty-printed to stdout once it is whole, and
+//! failures with their exit codes.
 
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use acs_runtime::client::Error;
 use acs_runtime::validate::Violations;
-use serde::de::IgnoredAny;
+
+use crate::answer::Answer;
+use crate::inert;
 
 /// Exit status of a failed call: a service, transport or credentials error, or a successful
 /// status whose body is not JSON.
 pub(crate) const EXIT_FAILED: i32 = 1;
 /// Exit status of a usage or validation error: nothing was sent.
 pub(crate) const EXIT_USAGE: i32 = 2;
-
-/// How many bytes of a body that is not JSON are shown.
-const EXCERPT_BYTES: usize = 200;
+/// Exit status of a call that succeeded but whose answer `--output` could not shape: the
+/// answer is printed as JSON instead.
+pub(crate) const EXIT_UNSHAPED: i32 = 3;
 
 /// What goes to stdout on success.
 #[derive(Debug)]
 pub(crate) enum Printed {
     /// Text written as it is (help, a preview, a completion script).
     Text(Vec<u8>),
-    /// A JSON document, checked, pretty-printed in its own key order as it is written.
-    Json(Vec<u8>),
+    /// A JSON answer, pretty-printed in its own key order.
+    Json(Answer),
 }
 
 impl Printed {
     /// `body` as JSON output, or a failure naming the status and content type with the first
-    /// bytes when it is not one JSON document.
+    /// bytes when it is not one JSON document (see [`Answer::parse`]).
     pub fn json(body: Vec<u8>, status: u16, content_type: Option<&str>) -> Result<Self, Failure> {
-        check_json(&body, status, content_type)?;
-        Ok(Self::Json(body))
+        Answer::parse(body, status, content_type).map(Self::Json)
     }
 
-    /// Writes the output to `out`.
+    /// Writes the output to `out`, all of it at once: nothing is written when it cannot be
+    /// rendered whole.
     pub fn write_to(&self, out: &mut dyn Write) -> io::Result<()> {
         match self {
             Self::Text(text) => out.write_all(text)?,
-            Self::Json(body) => {
-                let mut input = serde_json::Deserializer::from_slice(body);
-                let mut output = serde_json::Serializer::pretty(&mut *out);
+            Self::Json(answer) => {
+                let mut input = serde_json::Deserializer::from_slice(&answer.body);
+                let mut text = Vec::with_capacity(answer.body.len() * 2);
+                let mut output = serde_json::Serializer::pretty(&mut text);
                 serde_transcode::transcode(&mut input, &mut output).map_err(io::Error::other)?;
-                out.write_all(b"\n")?;
+                text.push(b'\n');
+                out.write_all(&text)?;
             }
         }
         out.flush()
     }
-}
-
-/// Whether `body` is one JSON document; a failure naming the status and content type with
-/// the first bytes when it is not.
-pub(crate) fn check_json(
-    body: &[u8],
-    status: u16,
-    content_type: Option<&str>,
-) -> Result<(), Failure> {
-    let mut input = serde_json::Deserializer::from_slice(body);
-    serde::Deserialize::deserialize(&mut input)
-        .and_then(|IgnoredAny| input.end())
-        .map_err(|e| Failure::Failed(not_json(body, status, content_type, &e)))
-}
-
-fn not_json(body: &[u8], status: u16, content_type: Option<&str>, e: &serde_json::Error) -> String {
-    let end = body.len().min(EXCERPT_BYTES);
-    let excerpt = String::from_utf8_lossy(&body[..end]);
-    let more = if body.len() > end { "..." } else { "" };
-    format!(
-        "the service answered HTTP {status} ({}, {} bytes) with a body that is not JSON ({e}); \
-         it begins: {excerpt:?}{more}",
-        content_type.unwrap_or("no content type"),
-        body.len()
-    )
 }
 
 /// Why the command did not succeed.
@@ -88,15 +67,28 @@ pub(crate) enum Failure {
     /// Something needed for the call is missing or broken (credentials, profile file), or the
     /// answer is not what the contract promises.
     Failed(String),
+    /// The call succeeded, but its answer could not be shaped as asked: the answer, printed
+    /// as JSON, and why.
+    Unshaped(Answer, String),
 }
 
 impl Failure {
-    /// The exit status: 2 when nothing could be sent because of the command line, else 1.
+    /// The exit status: 2 when nothing could be sent because of the command line, 3 when a
+    /// successful answer could not be shaped, else 1.
     pub fn exit_code(&self) -> i32 {
         match self {
             Self::Usage(_) | Self::Help(_) | Self::Invalid(_) => EXIT_USAGE,
             Self::Call(Error::Config(_)) => EXIT_USAGE,
             Self::Call(_) | Self::Failed(_) => EXIT_FAILED,
+            Self::Unshaped(..) => EXIT_UNSHAPED,
+        }
+    }
+
+    /// What goes to stdout despite the failure: the answer a successful call gave.
+    pub fn printed(&self) -> Option<Printed> {
+        match self {
+            Self::Unshaped(answer, _) => Some(Printed::Json(answer.clone())),
+            _ => None,
         }
     }
 
@@ -105,24 +97,27 @@ impl Failure {
     pub fn render(&self) -> String {
         match self {
             Self::Usage(message) | Self::Failed(message) => format!("error: {message}\n"),
+            Self::Unshaped(_, why) => {
+                format!("error: the call succeeded, but {why}; its answer is printed as JSON\n")
+            }
             Self::Help(text) => text.clone(),
             Self::Invalid(violations) => invalid(violations),
             Self::Call(Error::Service(e)) => {
-                let mut text = format!("error: {}", e.code());
+                let mut text = format!("error: {}", inert::text(e.code()));
                 if !e.message().is_empty() {
-                    let _ = write!(text, ": {}", e.message());
+                    let _ = write!(text, ": {}", inert::text(e.message()));
                 }
                 let _ = write!(
                     text,
                     "\n  request id: {}\n  HTTP status: {}\n",
-                    e.request_id().unwrap_or("(none)"),
+                    inert::text(e.request_id().unwrap_or("(none)")),
                     e.status()
                 );
                 if let Some(recommend) = e.recommend() {
-                    let _ = writeln!(text, "  diagnosis: {recommend}");
+                    let _ = writeln!(text, "  diagnosis: {}", inert::text(recommend));
                 }
                 if let Some(detail) = e.access_denied_detail() {
-                    let _ = writeln!(text, "  access denied detail: {detail}");
+                    let _ = writeln!(text, "  access denied detail: {}", inert::text(detail));
                 }
                 text
             }
@@ -185,7 +180,10 @@ mod tests {
         let text = Printed::json(long, 200, None).unwrap_err().render();
         assert!(text.contains("no content type, 1000 bytes"), "{text}");
         assert!(
-            text.contains(&format!("{:?}...", "x".repeat(EXCERPT_BYTES))),
+            text.contains(&format!(
+                "{:?}...",
+                "x".repeat(crate::answer::EXCERPT_BYTES)
+            )),
             "{text}"
         );
     }

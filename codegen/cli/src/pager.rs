@@ -1,10 +1,15 @@
 //! `--pager [path=<items>] [PageNumber=<p>] [PageSize=<p>] [NextToken=<p>]`: every page of a
 //! listing merged into one response, as the official CLI does; defaults from the API's
-//! paginator.
+//! paginator. A listing ends at an empty page and is bounded (`max-pages=`, `max-items=`,
+//! `max-bytes=`); a token seen before is an error.
+
+use std::collections::HashSet;
 
 use acs_cli_data::PagerData;
 use serde_json::Value;
 
+use crate::answer::Answer;
+use crate::budget::{self, Budget, Spent};
 use crate::fields::Fields;
 use crate::output::Failure;
 use crate::value::Arg;
@@ -16,6 +21,7 @@ pub(crate) struct PagerSpec {
     page_number: Option<String>,
     page_size: Option<String>,
     next_token: Option<String>,
+    budget: Budget,
 }
 
 impl PagerSpec {
@@ -26,8 +32,11 @@ impl PagerSpec {
             page_number: fields.take("PageNumber"),
             page_size: fields.take("PageSize"),
             next_token: fields.take("NextToken"),
+            budget: Budget::from_fields(&mut fields)?,
         };
-        fields.finish(&["path", "PageNumber", "PageSize", "NextToken"])?;
+        let mut known = vec!["path", "PageNumber", "PageSize", "NextToken"];
+        known.extend(budget::FIELDS);
+        fields.finish(&known)?;
         if let Some(path) = &spec.path {
             if path
                 .split('.')
@@ -78,7 +87,11 @@ impl PagerSpec {
                     .unwrap_or_else(|| vec!["TotalCount".to_owned()]),
             },
         };
-        Ok(Pages { items, by })
+        Ok(Pages {
+            items,
+            by,
+            budget: self.budget,
+        })
     }
 }
 
@@ -89,6 +102,8 @@ pub(crate) struct Pages {
     pub items: Vec<String>,
     /// How the next page is asked for.
     pub by: By,
+    /// How far the listing may go.
+    pub budget: Budget,
 }
 
 /// How the next page is asked for.
@@ -137,7 +152,8 @@ pub(crate) fn with_items(mut json: Value, path: &[String], items: Vec<Value>) ->
 impl Pages {
     /// Every page of the listing: `send` is called with the parameter values of each page
     /// (`values` are the call's, `parameters` their names) and answers with the page's
-    /// response; the last response with every item at the items path.
+    /// response; the last response with every item at the items path. Ends at an empty page;
+    /// fails past the budget or on a token seen before.
     pub async fn collect<F, Fut>(
         &self,
         parameters: &[&str],
@@ -146,7 +162,7 @@ impl Pages {
     ) -> Result<Value, Failure>
     where
         F: FnMut(Vec<Option<Arg>>) -> Fut,
-        Fut: Future<Output = Result<Value, Failure>>,
+        Fut: Future<Output = Result<Answer, Failure>>,
     {
         let position = |name: &str| {
             parameters.iter().position(|p| *p == name).ok_or_else(|| {
@@ -154,6 +170,7 @@ impl Pages {
             })
         };
         let mut all = Vec::new();
+        let mut spent = Spent::default();
         match &self.by {
             By::Number { param, size, total } => {
                 let slot = position(param)?;
@@ -167,7 +184,10 @@ impl Pages {
                 };
                 loop {
                     values[slot] = Some(Arg::Int(page));
-                    let response = send(values.clone()).await?;
+                    let Answer {
+                        body,
+                        json: response,
+                    } = send(values.clone()).await?;
                     let count = self.take_items(&response, &mut all);
                     let total = at(&response, total).and_then(number);
                     let done = count == 0
@@ -175,6 +195,7 @@ impl Pages {
                             || size.is_some_and(|size| count < size),
                             |total| all.len() as u64 >= total,
                         );
+                    self.budget.spend(&mut spent, count, body.len(), !done)?;
                     if done {
                         return Ok(with_items(response, &self.items, all));
                     }
@@ -183,23 +204,27 @@ impl Pages {
             }
             By::Token { param, path } => {
                 let slot = position(param)?;
-                let mut seen = Vec::new();
+                let mut seen = HashSet::new();
                 loop {
-                    let response = send(values.clone()).await?;
-                    self.take_items(&response, &mut all);
+                    let Answer {
+                        body,
+                        json: response,
+                    } = send(values.clone()).await?;
+                    let count = self.take_items(&response, &mut all);
                     let next = at(&response, path)
                         .and_then(Value::as_str)
-                        .filter(|t| !t.is_empty())
+                        .filter(|t| !t.is_empty() && count > 0)
                         .map(str::to_owned);
+                    self.budget
+                        .spend(&mut spent, count, body.len(), next.is_some())?;
                     let Some(next) = next else {
                         return Ok(with_items(response, &self.items, all));
                     };
-                    if seen.contains(&next) {
+                    if !seen.insert(next.clone()) {
                         return Err(Failure::Failed(format!(
                             "--pager: the service gave the token {next:?} twice; stopped"
                         )));
                     }
-                    seen.push(next.clone());
                     values[slot] = Some(Arg::Str(next));
                 }
             }

@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 
 use jmespath::{Expression, Variable};
 
+use crate::answer::Answer;
 use crate::fields::{Fields, expression};
 use crate::output::Failure;
 
@@ -62,26 +63,27 @@ impl Poll {
         Ok(if text == self.to {
             Seen::Reached
         } else {
-            Seen::Not(text)
+            Seen::Not(crate::inert::text(&text).into_owned())
         })
     }
 
     /// Calls `call` until its answer reaches the value, writing a line of progress after
-    /// each call; the last answer's body. Gives up after the timeout, naming the last value.
+    /// each call; the last answer. Calls every interval and once more at the timeout, then
+    /// gives up, naming the last value.
     pub async fn run<F, Fut>(
         &self,
         mut call: F,
         progress: &mut dyn Write,
-    ) -> Result<Vec<u8>, Failure>
+    ) -> Result<Answer, Failure>
     where
         F: FnMut() -> Fut,
-        Fut: Future<Output = Result<(Vec<u8>, serde_json::Value), Failure>>,
+        Fut: Future<Output = Result<Answer, Failure>>,
     {
         let started = Instant::now();
         loop {
-            let (body, response) = call().await?;
-            let now = match self.seen(&response).map_err(Failure::Failed)? {
-                Seen::Reached => return Ok(body),
+            let answer = call().await?;
+            let now = match self.seen(&answer.json).map_err(Failure::Failed)? {
+                Seen::Reached => return Ok(answer),
                 Seen::Not(now) => now,
             };
             let waited = started.elapsed();
@@ -93,7 +95,7 @@ impl Poll {
             );
             // Progress is a courtesy: a closed stderr does not stop the wait.
             let _ = progress.write_all(line.as_bytes());
-            if waited + self.interval > self.timeout {
+            if waited >= self.timeout {
                 return Err(Failure::Failed(format!(
                     "--waiter gave up after {:.1} s: {} is {now}, not {}",
                     waited.as_secs_f64(),
@@ -101,7 +103,8 @@ impl Poll {
                     self.to
                 )));
             }
-            tokio::time::sleep(self.interval).await;
+            // The last call is made at the deadline, not one interval before it.
+            tokio::time::sleep(self.interval.min(self.timeout - waited)).await;
         }
     }
 }

@@ -102,11 +102,12 @@ impl Table {
     }
 }
 
-/// A cell: a string as it is, nothing for null or a missing column, other values as JSON.
+/// A cell: a string as it is (control characters escaped), nothing for null or a missing
+/// column, other values as JSON.
 fn cell(value: Option<&Value>) -> String {
     match value {
         None | Some(Value::Null) => String::new(),
-        Some(Value::String(s)) => s.clone(),
+        Some(Value::String(s)) => crate::inert::text(s).into_owned(),
         Some(other) => other.to_string(),
     }
 }

@@ -11,8 +11,9 @@ use acs_runtime::client::RpcClient;
 use acs_runtime::waiter::{self, Acceptors, WaitError, WaiterConfig};
 use serde_json::Value;
 
+use crate::answer::Answer;
 use crate::json_value::from_json;
-use crate::output::{Failure, Printed, check_json};
+use crate::output::{Failure, Printed};
 use crate::product::{Loaded, Operation};
 use crate::value::Arg;
 use crate::{check, wire};
@@ -62,16 +63,15 @@ pub(crate) struct Call<'a> {
     pub op: Operation,
     /// Its parameters' values.
     pub values: &'a [Option<Arg>],
-    /// Its response body.
-    pub body: &'a [u8],
+    /// Its answer.
+    pub answer: Answer,
     /// Whether requests are validated.
     pub validate: bool,
 }
 
-/// One answer of the polled operation: its body and the state read from it.
+/// One answer of the polled operation, if it is JSON, and the state read from it.
 struct Polled {
-    body: Vec<u8>,
-    checked: Result<(), Failure>,
+    answer: Result<Answer, Failure>,
     state: Option<String>,
 }
 
@@ -101,7 +101,7 @@ pub(crate) async fn wait(
             call.op.data.name, poll.data.name
         ))
     };
-    let answer: Value = serde_json::from_slice(call.body).unwrap_or(Value::Null);
+    let answer = &call.answer.json;
     let mut values = Vec::with_capacity(poll.data.parameters.len());
     for p in &poll.data.parameters {
         let given = call
@@ -131,15 +131,22 @@ pub(crate) async fn wait(
     let started = Instant::now();
     let progress = RefCell::new(progress);
     let send = || async {
-        let answer = client.send_answer(poll.info, params.clone()).await?;
-        let body = &answer.body;
-        let state = serde_json::from_slice::<Value>(body).ok().and_then(|json| {
-            let value = wait.state.iter().try_fold(&json, |v, step| v.get(step))?;
+        let reply = client.send_answer(poll.info, params.clone()).await?;
+        let answer = Answer::parse(
+            reply.body.to_vec(),
+            reply.status,
+            reply.content_type.as_deref(),
+        );
+        let state = answer.as_ref().ok().and_then(|answer| {
+            let value = wait
+                .state
+                .iter()
+                .try_fold(&answer.json, |v, step| v.get(step))?;
             value.as_str().map(str::to_owned)
         });
         let seen = match (&state, wait.state.is_empty()) {
             (_, true) => "answered".to_owned(),
-            (Some(state), false) => format!("says {state}"),
+            (Some(state), false) => format!("says {}", crate::inert::text(state)),
             (None, false) => "says no state".to_owned(),
         };
         let line = format!(
@@ -150,19 +157,11 @@ pub(crate) async fn wait(
         );
         // Progress is a courtesy: a closed stderr does not stop the wait.
         let _ = progress.borrow_mut().write_all(line.as_bytes());
-        let checked = check_json(body, answer.status, answer.content_type.as_deref());
-        Ok(Polled {
-            body: body.to_vec(),
-            checked,
-            state,
-        })
+        Ok(Polled { answer, state })
     };
     let last = match waiter::wait(config, acceptors, send, |p: &Polled| p.state.as_deref()).await {
-        Ok(Some(last)) => {
-            last.checked?;
-            last.body
-        }
-        Ok(None) => b"null".to_vec(),
+        Ok(Some(last)) => Some(last.answer?),
+        Ok(None) => None,
         Err(WaitError::Failed { state }) => {
             return Err(Failure::Failed(format!(
                 "{}: {} reports the state {state:?}, so the wait failed",
@@ -172,12 +171,21 @@ pub(crate) async fn wait(
         Err(WaitError::Call(e)) => return Err(Failure::Call(e)),
         Err(e) => return Err(Failure::Failed(format!("{}: {e}", wait.waiter))),
     };
-    let mut both = b"{\"Response\":".to_vec();
-    both.extend_from_slice(call.body);
-    both.extend_from_slice(b",\"Final\":");
-    both.extend_from_slice(&last);
-    both.push(b'}');
-    Ok(Printed::Json(both))
+    // The body keeps the answers' key order; the value (for `--output`) is built beside it.
+    let last_body = last.as_ref().map_or(&b"null"[..], |last| &last.body);
+    let mut body = b"{\"Response\":".to_vec();
+    body.extend_from_slice(&call.answer.body);
+    body.extend_from_slice(b",\"Final\":");
+    body.extend_from_slice(last_body);
+    body.push(b'}');
+    let mut json = serde_json::Map::new();
+    json.insert("Response".to_owned(), call.answer.json);
+    json.insert(
+        "Final".to_owned(),
+        last.map_or(Value::Null, |last| last.json),
+    );
+    let json = Value::Object(json);
+    Ok(Printed::Json(Answer { body, json }))
 }
 
 /// The strings of `list` as a list of static strings (the acceptors of the runtime's waiter).

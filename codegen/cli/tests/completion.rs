@@ -1,40 +1,99 @@
-//! `acs completion <shell>`: scripts for bash, zsh and fish over the products and operations.
+//! `acs completion <shell>` and `acs __complete`, the candidates its scripts ask for.
 
 mod support;
 
 use support::*;
 
 #[tokio::test]
-async fn scripts_for_bash_zsh_and_fish_name_products_operations_and_parameters() {
+async fn bash_zsh_and_fish_scripts_are_small_and_hold_no_data() {
     for shell in ["bash", "zsh", "fish"] {
         let outcome = acs(&["completion", shell], &[]).await;
         assert_eq!(outcome.status, 0, "{shell}: {}", outcome.stderr);
         let script = outcome.stdout;
-        for word in [
-            "acs",
-            "vpc",
-            "CreateVpnGateway",
-            "region",
-            "VpcId",
-            "Tag.1.Key",
-        ] {
-            assert!(script.contains(word), "{shell} script lacks {word}");
+        assert!(script.contains("acs __complete"), "{shell}: {script}");
+        assert!(script.len() < 1024, "{shell}: {} bytes", script.len());
+        for word in ["vpc", "CreateVpnGateway", "PREPAY"] {
+            assert!(!script.contains(word), "{shell} script holds {word}");
         }
     }
 }
 
 #[tokio::test]
-async fn fish_script_completes_enum_values() {
-    let outcome = acs(&["completion", "fish"], &[]).await;
-    let script = outcome.stdout;
-    let start = script
-        .find("__fish_seen_subcommand_from CreateVpnGateway\" -l InstanceChargeType")
-        .expect("a completion for --InstanceChargeType");
-    let values = &script[start..start + 200];
-    assert!(
-        values.contains("PREPAY") && values.contains("POSTPAY"),
-        "{values}"
-    );
+async fn powershell_and_elvish_scripts_name_products_operations_and_parameters() {
+    for shell in ["powershell", "elvish"] {
+        let outcome = acs(&["completion", shell], &[]).await;
+        assert_eq!(outcome.status, 0, "{shell}: {}", outcome.stderr);
+        for word in ["vpc", "CreateVpnGateway", "region", "VpcId", "Tag.1.Key"] {
+            assert!(outcome.stdout.contains(word), "{shell} script lacks {word}");
+        }
+    }
+}
+
+/// The candidates of `acs __complete <shell>` for the last of `words`.
+async fn complete(shell: &str, words: &[&str]) -> Vec<String> {
+    let index = (words.len() - 1).to_string();
+    let mut args = vec!["__complete", shell, &index];
+    args.extend_from_slice(words);
+    let outcome = acs(&args, &[]).await;
+    assert_eq!(outcome.status, 0, "{}", outcome.stderr);
+    assert_eq!(outcome.stderr, "");
+    outcome.stdout.lines().map(str::to_owned).collect()
+}
+
+#[tokio::test]
+async fn candidates_follow_the_words_before_the_cursor() {
+    let cases: [(&[&str], &[&str]); 9] = [
+        (&["acs", ""], &["vpc", "completion"]),
+        (&["acs", "completion", "f"], &["fish"]),
+        (&["acs", "vpc", "CreateVpnGate"], &["CreateVpnGateway"]),
+        (
+            &["acs", "vpc", "ListTagResources", "--Ta"],
+            &["--Tag.1.Key", "--Tag.1.Value"],
+        ),
+        (
+            &[
+                "acs",
+                "--region",
+                "cn-hangzhou",
+                "vpc",
+                "CreateVpnGateway",
+                "--InstanceChargeType",
+                "PO",
+            ],
+            &["POSTPAY"],
+        ),
+        (
+            &["acs", "vpc", "CreateVpnGateway", "--AutoPay", ""],
+            &["true", "false"],
+        ),
+        (&["acs", "vpc", "CreateVpnGateway", "--VpcId", ""], &[]),
+        (
+            &["acs", "-p", "prod", "--signature-version", "v"],
+            &["v3", "v1"],
+        ),
+        (&["acs", "--pager", "path=Vpcs.Vpc", "--qui"], &["--quiet"]),
+    ];
+    for (words, expected) in cases {
+        assert_eq!(complete("zsh", words).await, expected, "{words:?}");
+    }
+}
+
+#[tokio::test]
+async fn malformed_requests_give_no_candidates() {
+    for args in [
+        &["__complete"][..],
+        &["__complete", "bash"],
+        &["__complete", "bash", "x", "acs", ""],
+        &["__complete", "tcsh", "1", "acs", ""],
+        &["__complete", "bash", "3", "acs", "vpc"],
+    ] {
+        let outcome = acs(args, &[]).await;
+        assert_eq!(
+            (outcome.status, outcome.stdout.as_str()),
+            (0, ""),
+            "{args:?}"
+        );
+    }
 }
 
 #[tokio::test]
@@ -48,52 +107,4 @@ async fn unknown_shell_is_a_usage_error() {
         "{}",
         outcome.stderr
     );
-}
-
-/// Completes the last of `words` with the bash script loaded; the candidates.
-fn bash_complete(script: &std::path::Path, words: &[&str]) -> Vec<String> {
-    let program = format!(
-        "source {}; COMP_WORDS=({}); COMP_CWORD={}; _acs acs \"${{COMP_WORDS[COMP_CWORD]}}\" \
-         \"${{COMP_WORDS[COMP_CWORD-1]}}\"; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
-        script.display(),
-        words
-            .iter()
-            .map(|w| format!("'{w}'"))
-            .collect::<Vec<_>>()
-            .join(" "),
-        words.len() - 1
-    );
-    let output = std::process::Command::new("bash")
-        .args(["--norc", "--noprofile", "-c", &program])
-        .output()
-        .expect("bash runs");
-    assert!(output.status.success(), "{output:?}");
-    String::from_utf8(output.stdout)
-        .unwrap()
-        .lines()
-        .filter(|l| !l.is_empty())
-        .map(str::to_owned)
-        .collect()
-}
-
-#[tokio::test]
-async fn bash_script_completes_operations_parameters_and_values() {
-    let outcome = acs(&["completion", "bash"], &[]).await;
-    let file = tempfile::NamedTempFile::new().unwrap();
-    std::fs::write(file.path(), outcome.stdout).unwrap();
-    let cases: [(&[&str], &[&str]); 4] = [
-        (&["acs", "vp"], &["vpc"]),
-        (&["acs", "vpc", "CreateVpnGate"], &["CreateVpnGateway"]),
-        (
-            &["acs", "vpc", "ListTagResources", "--Ta"],
-            &["--Tag.1.Key", "--Tag.1.Value"],
-        ),
-        (
-            &["acs", "vpc", "CreateVpnGateway", "--InstanceChargeType", ""],
-            &["PREPAY", "POSTPAY"],
-        ),
-    ];
-    for (words, expected) in cases {
-        assert_eq!(bash_complete(file.path(), words), expected, "{words:?}");
-    }
 }

@@ -42,7 +42,7 @@ async fn top_level_help_lists_products_syntax_and_options() {
           --no-retry                         Send once: no retry at all (same as --retries 0)
           --wait                             After the call, poll until its work is done (every ACS_WAIT_INTERVAL_MS ms if set)
           --waiter expr=<path> to=<value>    Call again until the JMESPath expression gives the value (also timeout=<s>, default 180, interval=<s>, default 5)
-          --pager [path=<items>]             Call page after page and print every item in one response (also PageNumber=, PageSize=, NextToken=: parameter names; defaults from the API)
+          --pager [path=<items>]             Call page after page and print every item in one response (also PageNumber=, PageSize=, NextToken=: parameter names; defaults from the API; max-pages=, default 1000, max-items=, default 100000, max-bytes=, default 100 MiB)
           --output cols=<A,B> [rows=<path>]  Print a table: columns by name, rows selected by a JMESPath expression (num=true numbers them)
           --quiet                            Print nothing on success: the exit status says it
           -h, --help                         Help for acs, a product or an operation
@@ -56,7 +56,8 @@ async fn top_level_help_lists_products_syntax_and_options() {
 
         Exit status: 0 success, the service's JSON on stdout; 1 the call or the wait failed (service, network or
         credentials error, or an answer that is not JSON: its status, content type and first bytes on stderr);
-        2 usage or validation error, nothing sent.
+        2 usage or validation error, nothing sent; 3 the call succeeded but --output could not shape its answer,
+        which is printed as JSON instead.
     "#]].assert_eq(&help(&["--help"]).await);
 }
 

@@ -1,8 +1,10 @@
 //! Paginators: streams of pages and of items over page-number and next-token listings.
 //!
 //! A generated paginator supplies how to count a page's items and how to ask for the next
-//! page; when to stop (empty page, total reached, no or a repeated token) is decided here once.
+//! page; when to stop (empty page, total reached, no token, a request asked before, or
+//! [`MAX_PAGES`] pages) is decided here once.
 
+use std::collections::HashSet;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
@@ -11,6 +13,12 @@ use futures_util::StreamExt;
 
 use crate::client::Error;
 use crate::operation::BoxFuture;
+use crate::params::RpcParams;
+
+/// How many pages one paginator fetches at most. A listing that goes on is ended by
+/// [`Error::TooManyPages`] after that many pages; to read further, start a new paginator
+/// from the request of the next page (its page number, or the last page's token).
+pub const MAX_PAGES: usize = 10_000;
 
 /// Pages or items of a listing, fetched as they are read: `while let Some(page) =
 /// pages.next().await { ... }`, with no extra crate and no pinning. Also a [`Stream`].
@@ -50,8 +58,11 @@ impl<T> std::fmt::Debug for Paginator<'_, T> {
 /// A stream of pages: the first for `request`, then each `next` asks for, until it says stop.
 ///
 /// `fetch` sends one request; `next(request, response, items_on_page, items_seen)` returns
-/// the request of the next page. The stream ends after an error. One small state machine
-/// per listing: no async block and no stream combinators instantiated per operation.
+/// the request of the next page. The stream ends after an error, and before a request whose
+/// parameters were asked for before (a token that comes back, even after others: A, B, A),
+/// which would only repeat pages; after [`MAX_PAGES`] pages it ends with
+/// [`Error::TooManyPages`]. One small state machine per listing: no async block and no
+/// stream combinators instantiated per operation.
 pub fn pages<'a, Req, Resp, E>(
     request: Req,
     fetch: impl FnMut(Req) -> BoxFuture<'a, Result<Resp, Error<E>>> + Send + 'a,
@@ -59,7 +70,7 @@ pub fn pages<'a, Req, Resp, E>(
     next: fn(&Req, &Resp, usize, usize) -> Option<Req>,
 ) -> impl Stream<Item = Result<Resp, Error<E>>> + Send + 'a
 where
-    Req: Clone + Send + Unpin + 'a,
+    Req: RpcParams + Clone + Send + Unpin + 'a,
     Resp: 'a,
     E: 'a,
 {
@@ -70,6 +81,7 @@ where
         request: Some(request),
         in_flight: None,
         seen: 0,
+        asked: HashSet::new(),
     }
 }
 
@@ -85,9 +97,11 @@ struct Pages<'a, Req, Resp, E> {
     request: Option<Req>,
     in_flight: Option<BoxFuture<'a, Result<Resp, Error<E>>>>,
     seen: usize,
+    /// The encoded query and body of every request fetched.
+    asked: HashSet<(String, String)>,
 }
 
-impl<Req: Clone + Unpin, Resp, E> Stream for Pages<'_, Req, Resp, E> {
+impl<Req: RpcParams + Clone + Unpin, Resp, E> Stream for Pages<'_, Req, Resp, E> {
     type Item = Result<Resp, Error<E>>;
 
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
@@ -95,7 +109,19 @@ impl<Req: Clone + Unpin, Resp, E> Stream for Pages<'_, Req, Resp, E> {
         let in_flight = match (&mut this.in_flight, &this.request) {
             (Some(in_flight), _) => in_flight,
             (None, None) => return Poll::Ready(None),
-            (None, Some(request)) => this.in_flight.insert((this.fetch)(request.clone())),
+            (None, Some(request)) => {
+                if this.asked.len() >= MAX_PAGES {
+                    this.request = None;
+                    return Poll::Ready(Some(Err(Error::TooManyPages { limit: MAX_PAGES })));
+                }
+                let encoded = request.to_encoded();
+                let key = (encoded.query().to_owned(), encoded.body().to_owned());
+                if !this.asked.insert(key) {
+                    this.request = None;
+                    return Poll::Ready(None);
+                }
+                this.in_flight.insert((this.fetch)(request.clone()))
+            }
         };
         let Poll::Ready(page) = in_flight.as_mut().poll(cx) else {
             return Poll::Pending;
@@ -177,7 +203,7 @@ pub fn next_page_number<T: Into<i64>>(
 }
 
 /// The next token of a token listing, or `None` when there is none, it is empty, or it
-/// repeats the current one (a service bug that would otherwise loop forever).
+/// repeats the current one (a token that comes back later is caught by [`pages`]).
 pub fn next_token(current: Option<&str>, next: Option<&str>) -> Option<String> {
     match next {
         Some(token) if !token.is_empty() && Some(token) != current => Some(token.to_owned()),

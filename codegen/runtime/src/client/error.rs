@@ -69,6 +69,16 @@ pub enum Error<E = ServiceError> {
         /// The trait, e.g. `VpcApi`.
         api: &'static str,
     },
+    /// A paginator fetched [`MAX_PAGES`](crate::paginate::MAX_PAGES) pages and the listing
+    /// goes on: the pages read so far are not all of it.
+    #[error(
+        "the listing goes past {limit} pages and was stopped; \
+         start again from the request of the next page to read further"
+    )]
+    TooManyPages {
+        /// The number of pages read.
+        limit: usize,
+    },
     /// The service answered with an error code.
     #[error("{0}")]
     Service(E),
@@ -314,6 +324,7 @@ impl<E> Error<E> {
             Self::Timeout { kind, after } => Error::Timeout { kind, after },
             Self::ResponseTooLarge { status, limit } => Error::ResponseTooLarge { status, limit },
             Self::NotImplemented { operation, api } => Error::NotImplemented { operation, api },
+            Self::TooManyPages { limit } => Error::TooManyPages { limit },
             Self::ResponseParse {
                 status,
                 reason,
@@ -364,6 +375,7 @@ impl<E: AsRef<ServiceError>> Error<E> {
             Self::ResponseParse { status, .. } => status_failure(*status),
             Self::ResponseTooLarge { .. }
             | Self::NotImplemented { .. }
+            | Self::TooManyPages { .. }
             | Self::Validation(_)
             | Self::Credentials(_)
             | Self::Config(_) => None,
