@@ -6,6 +6,7 @@ use std::time::Duration;
 use acs_runtime::auth::Credentials;
 use acs_runtime::client::{Config, Failure, OperationInfo, ProductInfo, RetryPolicy, RpcClient};
 use acs_runtime::params::{Location, Params};
+use acs_runtime::wire::{Binding, Method};
 use acs_tests::{Reply, TestServer};
 
 const VPC: ProductInfo = ProductInfo {
@@ -17,18 +18,21 @@ const VPC: ProductInfo = ProductInfo {
 /// A mutating operation without an idempotency token.
 const CREATE_FLOW_LOG: OperationInfo = OperationInfo {
     action: "CreateFlowLog",
+    binding: Binding::rpc(Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
 /// A mutating operation with an idempotency token.
 const CREATE_VPN_GATEWAY: OperationInfo = OperationInfo {
     action: "CreateVpnGateway",
+    binding: Binding::rpc(Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
 /// A read-only operation.
 const DESCRIBE_VPN_GATEWAYS: OperationInfo = OperationInfo {
     action: "DescribeVpnGateways",
+    binding: Binding::rpc(Method::Post),
     idempotency_token: None,
     idempotent: true,
 };

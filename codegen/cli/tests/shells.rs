@@ -27,6 +27,18 @@ const HOSTILE: [&str; 7] = [
 /// A value with a line break: it cannot be one candidate line, so it is left out.
 const MULTILINE: &str = "two\nlines";
 
+/// Set (as CI does, after installing them) to fail instead of skipping when zsh or fish is
+/// missing.
+const ALL_SHELLS: &str = "ACS_TEST_ALL_SHELLS";
+
+/// Whether `shell` runs here.
+fn installed(shell: &str) -> bool {
+    Command::new(shell)
+        .args(["-c", "exit 0"])
+        .output()
+        .is_ok_and(|out| out.status.success())
+}
+
 fn main() -> ExitCode {
     if std::env::var_os(AS_ACS).is_some() {
         let product: &'static Product = Box::leak(Box::new(Product::new(
@@ -37,22 +49,32 @@ fn main() -> ExitCode {
         )));
         return acs_cli::main(&[product]);
     }
-    let tests: [(&str, fn()); 4] = [
-        ("bash_offers_quoted_values_and_runs_none", bash),
+    // Each test with the shell it runs in: bash is everywhere; zsh and fish are tested where
+    // installed, and must be where `ALL_SHELLS` is set (CI installs them and sets it).
+    let tests: [(&str, &str, fn()); 4] = [
+        ("bash_offers_quoted_values_and_runs_none", "bash", bash),
         (
             "bash_completes_products_operations_and_parameters",
+            "bash",
             bash_words,
         ),
-        ("zsh_offers_values_as_they_are_and_runs_none", zsh),
-        ("fish_offers_values_as_they_are_and_runs_none", fish),
+        ("zsh_offers_values_as_they_are_and_runs_none", "zsh", zsh),
+        ("fish_offers_values_as_they_are_and_runs_none", "fish", fish),
     ];
+    let all_shells = std::env::var_os(ALL_SHELLS).is_some();
     let filters: Vec<String> = std::env::args()
         .skip(1)
         .filter(|a| !a.starts_with('-'))
         .collect();
     let mut failed = Vec::new();
-    for (name, test) in tests {
+    for (name, shell, test) in tests {
         if !filters.is_empty() && !filters.iter().any(|f| name.contains(f.as_str())) {
+            continue;
+        }
+        if !all_shells && !installed(shell) {
+            println!(
+                "test {name} ... skipped: {shell} is not installed (set {ALL_SHELLS} to require it)"
+            );
             continue;
         }
         let ok = std::panic::catch_unwind(test).is_ok();
