@@ -4,24 +4,22 @@
 //! read from the lowered model the SDK is generated from; and for requests with nested lists,
 //! json-style and delimited values, the pairs equal the typed request's exactly.
 
-mod support;
-
 use std::collections::BTreeSet;
 use std::path::Path;
 
+use crate::support::*;
 use acs_cli_data::{Field, ProductData, Shape, Style};
 use acs_codegen::ir::{self, TypeIr, TypeRef, TypeSpace};
 use acs_codegen::spec::model::{self, Location};
 use acs_runtime::params::{Params, RpcParams};
 use acs_tests::Reply;
 use serde_json::{Value, json};
-use support::*;
 
 /// The key of the one entry given to maps.
 const MAP_KEY: &str = "K1";
 
 fn data() -> ProductData {
-    acs_cli_data::read(include_str!("../../../generated/acs/data/vpc.json")).unwrap()
+    acs_cli_data::read(include_str!("../../../../generated/acs/data/vpc.json")).unwrap()
 }
 
 fn lowered() -> ir::CrateIr {

@@ -1,10 +1,8 @@
 //! What `acs` puts on the wire, as decoded by the loopback server's independent verifier.
 
-mod support;
-
+use crate::support::*;
 use acs_tests::{Signature, Verified};
 use serde_json::Value;
-use support::*;
 
 /// Runs `acs vpc <args> --endpoint <server>` with the environment's keys; the one request seen.
 async fn sent(args: &[&str], env: &[(&str, &str)]) -> (Outcome, Verified) {

@@ -1,8 +1,5 @@
 //! A scratch repository for codegen tests: the generator's fixture spec, already generated.
 
-// Each test binary that includes this module uses a different part of it.
-#![allow(dead_code)]
-
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -1,7 +1,7 @@
 //! Broken specs: each problem is reported with its file, line and column and YAML path, every
 //! problem at once, and nothing under `generated/` changes.
 
-mod scratch;
+use crate::scratch;
 
 use scratch::Repo;
 

@@ -1,10 +1,8 @@
 //! `--pager` ends: at an empty page, within its page, item and byte limits (which fields
 //! raise), and on a token seen before, however the service pages.
 
-mod support;
-
+use crate::support::*;
 use acs_tests::{Reply, TestServer};
-use support::*;
 
 /// A token listing whose page `n` (from 0) has `per_page` items and the next token `token(n)`.
 async fn token_server(per_page: usize, token: fn(usize) -> String) -> TestServer {

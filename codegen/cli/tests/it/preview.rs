@@ -1,8 +1,6 @@
 //! `--validate-only`: the request that would be sent, redacted, and nothing sent.
 
-mod support;
-
-use support::*;
+use crate::support::*;
 
 /// The preview of a CreateVpnConnection with a body, with every line that changes per run
 /// (date, nonce, body hash, signature) normalized.

@@ -3,11 +3,9 @@
 //! `--RegionId`, previews without credentials, `-p`, `--quiet`, `--output`, `--pager` and
 //! `--waiter`.
 
-mod support;
-
+use crate::support::*;
 use acs_tests::{Reply, TestServer};
 use expect_test::expect;
-use support::*;
 
 const PEM: &str = "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIU\n-----END CERTIFICATE-----";
 

@@ -1,6 +1,6 @@
 //! The `vpn_gateway` example of `acs-vpc`, run end to end against the VPN gateway emulator.
 
-#[path = "../../generated/vpc/examples/vpn_gateway.rs"]
+#[path = "../../../generated/vpc/examples/vpn_gateway.rs"]
 mod example;
 
 use std::time::Duration;

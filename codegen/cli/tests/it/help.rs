@@ -1,9 +1,7 @@
 //! Help texts, as snapshots: the products, a product's operations, an operation's parameters.
 
-mod support;
-
+use crate::support::*;
 use expect_test::expect;
-use support::*;
 
 /// Runs `acs args...` without credentials; asserts success and an empty stderr.
 async fn help(args: &[&str]) -> String {

@@ -1,7 +1,5 @@
 //! Runs `acs` in-process over the Vpc command data with an injected environment and captured output.
 
-#![allow(dead_code)] // Each test file uses its own part of the support.
-
 use std::path::Path;
 
 use acs_cli::Product;
@@ -13,7 +11,7 @@ pub static VPC: Product = Product::new(
     "vpc",
     "Alibaba Cloud Virtual Private Cloud (VPC)",
     "2016-04-28",
-    include_str!("../../../../generated/acs/data/vpc.json"),
+    include_str!("../../../../../generated/acs/data/vpc.json"),
 );
 
 /// The products the tests' `acs` knows.

@@ -2,12 +2,10 @@
 //! it as JSON with exit 3; a `--waiter` waits its whole timeout; absurd waits are refused
 //! before anything is sent.
 
-mod support;
-
 use std::time::Instant;
 
+use crate::support::*;
 use acs_tests::{Reply, TestServer};
-use support::*;
 
 const ANSWER: &str = r#"{"RequestId":"R-1","VpnGatewayId":"vpn-new","Status":"init"}"#;
 

@@ -1,8 +1,6 @@
 //! `acs completion <shell>` and `acs __complete`, the candidates its scripts ask for.
 
-mod support;
-
-use support::*;
+use crate::support::*;
 
 #[tokio::test]
 async fn bash_zsh_and_fish_scripts_are_small_and_hold_no_data() {

@@ -2,10 +2,8 @@
 //! lone surrogate escape, nesting too deep): exit 1, a message, nothing on stdout, with any
 //! option that reads the answer.
 
-mod support;
-
+use crate::support::*;
 use acs_tests::Reply;
-use support::*;
 
 /// A 200 answer with `body` as it is.
 fn raw(body: &[u8]) -> Reply {

@@ -1,6 +1,6 @@
 //! Writing generated files never loses hand-written code, and `--check` sees every drift.
 
-mod scratch;
+use crate::scratch;
 
 use std::fs;
 

@@ -2,10 +2,8 @@
 //! breaks and direction overrides in service errors, waiter progress and table cells are
 //! shown escaped.
 
-mod support;
-
+use crate::support::*;
 use acs_tests::Reply;
-use support::*;
 
 /// Text a hostile server sends: a title change, a screen clear, a forged line, a bell.
 const HOSTILE: &str = "\u{1b}]0;owned\u{7}\u{1b}[2J\r\n  request id: FORGED\u{9b}31m\u{202e}";

@@ -7,8 +7,6 @@
 //! The refused corpus (`tests/data/hostile/refused`) holds one spec file per case, with the
 //! file it goes to and every expected problem in its leading comments.
 
-mod scratch;
-
 use std::fs;
 use std::path::{Path, PathBuf};
 

@@ -1,10 +1,8 @@
 //! `--wait`: after the call, the polled operation is called with the given and returned ids
 //! until its waiter's success state or code, a failure state, or a usage error.
 
-mod support;
-
+use crate::support::*;
 use acs_tests::{Reply, TestServer};
-use support::*;
 
 /// The environment with [`ENV_KEY`] and a short delay between polls.
 fn env_fast() -> Vec<(&'static str, &'static str)> {

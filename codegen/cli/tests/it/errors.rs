@@ -1,9 +1,7 @@
 //! Every failure: its exit status, its message on stderr, and whether anything was sent.
 
-mod support;
-
+use crate::support::*;
 use acs_tests::Reply;
-use support::*;
 
 const GATEWAY: [&str; 8] = [
     "vpc",

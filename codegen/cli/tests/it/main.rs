@@ -1,0 +1,17 @@
+//! The `acs` command's tests in one binary, so that the runner and its data are linked once:
+//! one module per subject. (The shell completion test has its own `main`: `shells.rs`.)
+
+mod support;
+
+mod answers;
+mod completion;
+mod errors;
+mod flags;
+mod help;
+mod pager;
+mod parity;
+mod preview;
+mod shaping;
+mod terminal;
+mod wait;
+mod wire;
