@@ -160,15 +160,18 @@ pub fn plan(root: &Path, files: &[OutputFile], owned: &[&Path]) -> Result<Plan, 
 }
 
 /// Whether the generator ever writes a file at `path` under the owned folder `dir`:
-/// `<crate>/Cargo.toml`, `<crate>/src/<module>.rs`, `<crate>/src/operation/<module>.rs` or
-/// `<crate>/docs/<Operation>.md`.
+/// `<crate>/Cargo.toml`, `<crate>/README.md`, `<crate>/CHANGELOG.md`,
+/// `<crate>/src/<module>.rs`, `<crate>/src/operation/<module>.rs`,
+/// `<crate>/docs/<Operation>.md` or the command's `<crate>/data/<product>.json`. A removed
+/// product leaves none of them, so no folder is left behind as a member without a manifest.
 pub fn generatable(dir: &Path, path: &Path) -> bool {
     let Ok(inner) = path.strip_prefix(dir) else {
         return false;
     };
     let parts: Vec<&str> = inner.iter().filter_map(|p| p.to_str()).collect();
     match parts.as_slice() {
-        [_, "Cargo.toml"] => true,
+        [_, "Cargo.toml" | "README.md" | "CHANGELOG.md"] => true,
+        [_, "data", name] => name.ends_with(".json"),
         [_, "src", name] | [_, "src", "operation", name] => name.ends_with(".rs"),
         [_, "docs", name] => name.ends_with(".md"),
         _ => false,

@@ -221,3 +221,39 @@ fn a_failure_after_files_were_swapped_in_puts_them_back() {
     assert_eq!(before, repo.generated(), "a failed run changed the tree");
     assert!(!repo.path().join("generated/demo/new").exists());
 }
+
+/// A product whose spec folder is removed leaves nothing generated behind: not its crate's
+/// README or changelog, not its command data, and no folder that the workspace would take for
+/// a member without a manifest.
+#[test]
+fn a_removed_product_leaves_nothing_behind() {
+    let repo = Repo::new();
+    let before = repo.generated();
+    let other = repo.path().join("spec/other/2020-01-01");
+    fs::create_dir_all(&other).unwrap();
+    for entry in fs::read_dir(repo.path().join("spec/demo/2020-01-01")).unwrap() {
+        let entry = entry.unwrap();
+        fs::copy(entry.path(), other.join(entry.file_name())).unwrap();
+    }
+    repo.edit(
+        "spec/other/2020-01-01/product.yaml",
+        "product: Demo",
+        "product: Other",
+    );
+    acs_codegen::codegen(repo.path(), false).unwrap();
+    for added in [
+        "generated/other/Cargo.toml",
+        "generated/other/README.md",
+        "generated/other/CHANGELOG.md",
+        "generated/acs/data/other.json",
+    ] {
+        assert!(repo.path().join(added).is_file(), "{added} is generated");
+    }
+    fs::remove_dir_all(repo.path().join("spec/other")).unwrap();
+    acs_codegen::codegen(repo.path(), false).unwrap();
+    assert!(
+        !repo.path().join("generated/other").exists(),
+        "the removed product's folder is gone"
+    );
+    assert_eq!(repo.generated(), before);
+}
