@@ -2,7 +2,7 @@
 //! and the profile file.
 
 use acs_runtime::auth::{
-    Credentials, CredentialsError, DefaultChain, Env, ProfileFile, ProvideCredentials,
+    Credentials, CredentialsError, DefaultChain, Env, EnvProvider, ProfileFile, ProvideCredentials,
 };
 use acs_runtime::client::{Endpoint, ProductInfo};
 
@@ -50,23 +50,49 @@ pub(crate) async fn credentials(options: &Options, env: &Env) -> Result<Credenti
         .map_err(credentials_failure)
 }
 
-/// The credentials of a preview: those a call would use, else a placeholder key (said in a
-/// note), so that a request can be checked on a machine without any.
+/// The credentials of a preview, found without contacting anything: the environment's keys
+/// (unless `--profile` names a profile), else the chosen profile's own keys (modes `AK` and
+/// `StsToken`); otherwise a placeholder key, said in a note, so that a request can be checked
+/// on a machine without any and a dry run never reaches STS, the instance metadata service or
+/// a credentials URI.
 pub(crate) async fn preview_credentials(
     options: &Options,
     env: &Env,
     notes: &mut Vec<String>,
 ) -> Credentials {
-    match credentials(options, env).await {
+    match local_credentials(options, env).await {
         Ok(credentials) => credentials,
-        Err(failure) => {
-            let why = failure.render();
+        Err(why) => {
             notes.push(format!(
-                "signed with a placeholder key, not a real signature ({})",
-                why.trim_end().trim_start_matches("error: ")
+                "signed with a placeholder key, not a real signature ({why})"
             ));
             Credentials::new(PLACEHOLDER_KEY_ID, "placeholder")
         }
+    }
+}
+
+/// The credentials that are at hand without asking any service, or why there are none.
+async fn local_credentials(options: &Options, env: &Env) -> Result<Credentials, String> {
+    if options.profile.is_none() {
+        if let Some(credentials) = EnvProvider::new(env.clone()).load() {
+            return Ok(credentials);
+        }
+    }
+    let profile = profile_file(options, env)
+        .load()
+        .map_err(|e| e.to_string())?
+        .ok_or("no keys in the environment and no profile")?;
+    match profile.mode() {
+        "AK" | "StsToken" => profile
+            .credentials_provider()
+            .map_err(|e| e.to_string())?
+            .provide_credentials()
+            .await
+            .map_err(|e| e.to_string()),
+        mode => Err(format!(
+            "profile `{}` gets its keys from a service (mode {mode}), which a dry run does not contact",
+            profile.name()
+        )),
     }
 }
 

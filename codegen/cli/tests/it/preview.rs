@@ -177,3 +177,71 @@ async fn the_preview_shows_the_operations_own_method() {
     );
     assert!(server.received().is_empty());
 }
+
+/// A dry run needs and contacts nothing: a profile that would assume a role through STS, and
+/// an instance without metadata service, give a placeholder key and no request anywhere.
+#[tokio::test]
+async fn a_dry_run_contacts_no_credential_service() {
+    let sts = ok_server().await;
+    let home = tempfile::tempdir().unwrap();
+    write_profiles(
+        home.path(),
+        &serde_json::json!({
+            "current": "role",
+            "profiles": [{
+                "name": "role", "mode": "RamRoleArn", "access_key_id": FILE_KEY.0,
+                "access_key_secret": FILE_KEY.1, "ram_role_arn": "acs:ram::1:role/ops",
+                "ram_session_name": "ops", "region_id": "cn-hangzhou"
+            }]
+        })
+        .to_string(),
+    );
+    let sts_endpoint = sts.endpoint();
+    let env = [
+        ("HOME", home.path().to_str().unwrap()),
+        ("ALIBABA_CLOUD_STS_ENDPOINT", sts_endpoint.as_str()),
+        ("ALIBABA_CLOUD_CREDENTIALS_URI", sts_endpoint.as_str()),
+    ];
+    let outcome = acs(
+        &[
+            "--dryrun",
+            "vpc",
+            "DescribeVpnGatewayAvailableZones",
+            "--Spec",
+            "5M",
+        ],
+        &env,
+    )
+    .await;
+    assert_eq!(outcome.status, 0, "{outcome:#?}");
+    assert!(
+        outcome.stdout.contains("Credential=<no-credentials>"),
+        "{outcome:#?}"
+    );
+    assert!(
+        outcome.stderr.contains("mode RamRoleArn") && outcome.stderr.contains("placeholder"),
+        "{outcome:#?}"
+    );
+    assert!(sts.received().is_empty(), "STS was contacted");
+
+    // Keys at hand are used as they are.
+    let outcome = acs(
+        &[
+            "--dryrun",
+            "vpc",
+            "DescribeVpnGatewayAvailableZones",
+            "--Spec",
+            "5M",
+            "--RegionId",
+            "cn-hangzhou",
+        ],
+        &env_keys(),
+    )
+    .await;
+    assert!(
+        outcome
+            .stdout
+            .contains(&format!("Credential={}", ENV_KEY.0)),
+        "{outcome:#?}"
+    );
+}
