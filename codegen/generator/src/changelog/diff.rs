@@ -1,6 +1,8 @@
 //! What changed between two versions of a product's spec, as a user of the generated crate
 //! sees it, each change with the bump it implies.
 
+mod constraints;
+
 use std::collections::BTreeMap;
 
 use super::version::Bump;
@@ -95,6 +97,26 @@ fn operation(before: &Operation, after: &Operation, out: &mut Changes) {
     if !before.deprecated && after.deprecated {
         out.push(Bump::Minor, format!("{at} deprecated"));
     }
+    if before.idempotent != after.idempotent {
+        let what = match after.idempotent {
+            true => {
+                "became idempotent: the client now resends it after a failure the service may have processed"
+            }
+            false => {
+                "is no longer idempotent: the client no longer resends it after a failure the service may have processed"
+            }
+        };
+        out.push(Bump::Minor, format!("{at} {what}"));
+    }
+    if before.method != after.method {
+        out.push(
+            Bump::Minor,
+            format!(
+                "{at}: sent with {} instead of {}",
+                after.method, before.method
+            ),
+        );
+    }
 }
 
 /// Names removed (breaking: an enum variant or a method goes) and added (an addition).
@@ -156,6 +178,22 @@ fn member(before: &Member, after: &Member, at: &str, side: Side, out: &mut Chang
     if before.constraints.allowed != after.constraints.allowed {
         out.push(Bump::Minor, format!("{at}: valid values changed"));
     }
+    if side == Side::Request {
+        constraints::compare(&before.constraints, &after.constraints, at, out);
+        if before.idempotency_token != after.idempotency_token {
+            out.push(
+                Bump::Minor,
+                format!(
+                    "{at}: {} an idempotency token the client fills",
+                    if after.idempotency_token {
+                        "became"
+                    } else {
+                        "is no longer"
+                    }
+                ),
+            );
+        }
+    }
     members(
         &before.properties,
         &after.properties,
@@ -193,4 +231,50 @@ fn by_name<'a, T>(
         .iter()
         .filter_map(|item| name(item).map(|n| (n.as_str(), item)))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn operation(yaml: &str) -> Operation {
+        serde_yaml::from_str(yaml).expect("a valid operation")
+    }
+
+    const BEFORE: &str = "
+name: DescribeThings
+summary: Describes things.
+parameters:
+  - name: Name
+    type: string
+    constraints:
+      max_length: 128
+response:
+  fields: []
+";
+
+    #[test]
+    fn idempotency_method_and_a_tighter_request_constraint_are_changes_of_their_kind() {
+        let after = BEFORE.replace("max_length: 128", "max_length: 64").replace(
+            "summary: Describes things.",
+            "summary: Describes things.\nidempotent: true\nmethod: GET",
+        );
+        let changes = diff(&[operation(BEFORE)], &[operation(&after)]);
+        let texts: Vec<(Bump, &str)> = changes.iter().map(|c| (c.bump, c.text.as_str())).collect();
+        assert_eq!(texts.len(), 3, "{texts:?}");
+        assert_eq!(texts[0].0, Bump::Major);
+        assert!(
+            texts[0]
+                .1
+                .contains("parameter `Name`: max_length 128 to 64 (tightened)")
+        );
+        assert!(texts[1..].iter().all(|(bump, _)| *bump == Bump::Minor));
+        assert!(texts.iter().any(|(_, t)| t.contains("became idempotent")));
+        assert!(
+            texts
+                .iter()
+                .any(|(_, t)| t.contains("sent with GET instead of POST"))
+        );
+        assert_eq!(bump(&changes), Bump::Major);
+    }
 }
