@@ -57,6 +57,9 @@ pub enum Checked {
     Unknown,
     /// Returned by `build()`, which validated it: the client does not check it again.
     Valid,
+    /// Returned by `build()`, which found every rule met but `RegionId` left unset: the client
+    /// fills its own region, and refuses the request when it has none.
+    AwaitsRegion,
     /// Returned by `build_unchecked()`: the client sends it as is.
     Unchecked,
 }
@@ -67,6 +70,23 @@ pub trait OperationRequest: RpcParams + Validate {
     fn checked(&self) -> Checked;
 }
 
+/// What `build()` makes of `request`: [`Checked::Valid`], or [`Checked::AwaitsRegion`] when
+/// its one violation is a `RegionId` left unset (a request built ahead of time may leave the
+/// region to the client, as the fluent form does); every violation otherwise.
+pub fn check_built(request: &dyn Validate) -> Result<Checked, Violations> {
+    match Validator::check(request) {
+        Ok(()) => Ok(Checked::Valid),
+        Err(violations) if missing_region_only(&violations) => Ok(Checked::AwaitsRegion),
+        Err(violations) => Err(violations),
+    }
+}
+
+/// Whether the only violation is a `RegionId` without a value.
+fn missing_region_only(violations: &Violations) -> bool {
+    violations.get(REGION_ID).is_some_and(|v| v.value.is_none())
+        && violations.without(REGION_ID).is_none()
+}
+
 /// Validates `request` unless `build()` already did, and serializes it for the wire.
 ///
 /// A request that takes a `RegionId` but leaves it unset gets `region` (the client's), when
@@ -74,8 +94,17 @@ pub trait OperationRequest: RpcParams + Validate {
 /// I/O: an invalid request never leaves the process.
 pub fn prepare(request: &dyn OperationRequest, region: Option<&str>) -> Result<Params, Violations> {
     let mut params = Params::of(request);
-    if request.checked() == Checked::Valid {
-        return Ok(params);
+    match request.checked() {
+        Checked::Valid => return Ok(params),
+        Checked::AwaitsRegion => {
+            if let Some(region) = region.filter(|_| !params.contains_key(REGION_ID)) {
+                params.push(Location::Query, REGION_ID, region);
+                return Ok(params);
+            }
+            // Without a region to fill, checked as a request made field by field: the
+            // missing `RegionId` is reported.
+        }
+        Checked::Unknown | Checked::Unchecked => {}
     }
     let checked = match Validator::check(request) {
         Ok(()) => Ok(()),

@@ -243,3 +243,46 @@ async fn each_operation_is_sent_with_its_documented_method() {
         assert_eq!(sent[0].param("Spec"), Some("5M"));
     }
 }
+
+/// A request built ahead of time may leave `RegionId` to the client, as the fluent form does:
+/// `build()` accepts it, the client sends its own region, and a client without one refuses it
+/// before anything is sent. Every other violation is still `build()`'s to report.
+#[tokio::test]
+async fn a_built_request_may_leave_the_region_to_the_client() {
+    use acs_vpc::operation::describe_vpn_gateway_available_zones::DescribeVpnGatewayAvailableZonesRequest;
+    let built = || {
+        DescribeVpnGatewayAvailableZonesRequest::builder()
+            .spec("5M")
+            .build()
+            .expect("RegionId may be left to the client")
+    };
+    let server = TestServer::start(KEYS, |_| {
+        Reply::json(200, r#"{"RequestId":"req-1","AvailableZoneIdList":[]}"#)
+    })
+    .await;
+    let with_region = Client::new(
+        Config::builder()
+            .endpoint(server.endpoint())
+            .region("cn-shanghai")
+            .credentials(Credentials::new("testid", "testsecret"))
+            .build(),
+    )
+    .unwrap();
+    with_region.send(built()).await.unwrap();
+    let sent = server.verified();
+    assert_eq!(sent.len(), 1);
+    assert_eq!(sent[0].param("RegionId"), Some("cn-shanghai"));
+
+    let without_region = client(&server, SignatureVersion::V3);
+    let error = without_region.send(built()).await.unwrap_err();
+    assert!(
+        matches!(&error, Error::Validation(v) if v.get("RegionId").is_some()),
+        "{error:?}"
+    );
+    assert_eq!(server.received().len(), 1, "nothing more was sent");
+
+    let other = DescribeVpnGatewayAvailableZonesRequest::builder().build();
+    let violations = other.expect_err("a missing Spec is still refused");
+    assert!(violations.get("Spec").is_some(), "{violations:?}");
+    assert!(violations.get("RegionId").is_some(), "{violations:?}");
+}

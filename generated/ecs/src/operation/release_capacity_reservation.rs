@@ -138,13 +138,13 @@ impl<C> ReleaseCapacityReservationRequestBuilder<C> {
     }
     /// Checks every parameter against the spec and returns the request, or every
     /// violation at once (missing required parameters, values outside their rules).
-    /// The client does not check a built request again.
+    /// The client does not check a built request again. A `RegionId` may be left
+    /// unset: the client sends its own region, as the fluent form does.
     pub fn build(
         self,
     ) -> Result<ReleaseCapacityReservationRequest, ::acs_runtime::validate::Violations> {
         let mut inner = self.inner;
-        ::acs_runtime::validate::Validate::validate(&inner)?;
-        inner.checked = ::acs_runtime::operation::Checked::Valid;
+        inner.checked = ::acs_runtime::operation::check_built(&inner)?;
         Ok(inner)
     }
     /// Returns the request without checking it, and marks it so the client sends it as
