@@ -71,6 +71,12 @@ pub(crate) async fn call(
         .credentials(credentials)
         .endpoint(endpoint.url())
         .signature_version(options.signature_version);
+    if let Some(path) = &options.ca_file {
+        config = config.ca_certificate_file(path);
+    }
+    if let Some(proxy) = &options.proxy {
+        config = config.proxy(proxy);
+    }
     if let Some(retries) = options.retries {
         config = config.retry_policy(RetryPolicy::standard().with_max_attempts(retries + 1));
     }

@@ -43,6 +43,20 @@ pub(crate) const GLOBAL_OPTIONS: &[GlobalOption] = &[
         help: "Endpoint instead of the region's; http:// only for loopback addresses",
     },
     GlobalOption {
+        name: "ca-file",
+        value: Some("<PATH>"),
+        fields: false,
+        values: &[],
+        help: "Trust the CA certificates of this PEM file too (SSL_CERT_FILE / SSL_CERT_DIR replace the system's)",
+    },
+    GlobalOption {
+        name: "proxy",
+        value: Some("<URL>"),
+        fields: false,
+        values: &[],
+        help: "Send every request through this proxy, http://user:password@host:port (else HTTPS_PROXY for https)",
+    },
+    GlobalOption {
         name: "signature-version",
         value: Some("<v3|v1>"),
         fields: false,
@@ -130,6 +144,10 @@ pub(crate) struct Options {
     pub profile: Option<String>,
     /// `--endpoint`, checked: plain `http://` only to a loopback host.
     pub endpoint: Option<String>,
+    /// `--ca-file`.
+    pub ca_file: Option<String>,
+    /// `--proxy`.
+    pub proxy: Option<String>,
     /// `--signature-version`.
     pub signature_version: SignatureVersion,
     /// `--validate-only`.
@@ -169,6 +187,8 @@ impl Options {
                 check_endpoint(&v)?;
                 self.endpoint = Some(v);
             }
+            ("ca-file", Some(v)) => self.ca_file = Some(v),
+            ("proxy", Some(v)) => self.proxy = Some(v),
             ("signature-version", Some(v)) => {
                 self.signature_version = match v.to_ascii_lowercase().as_str() {
                     "v3" => SignatureVersion::V3,

@@ -32,6 +32,8 @@ async fn top_level_help_lists_products_syntax_and_options() {
           --region <RegionId>                Region to call; else --RegionId, else ALIBABA_CLOUD_REGION_ID, else the profile's region_id
           --profile <name>                   Profile of ~/.aliyun/config.json to use (like ALIBABA_CLOUD_PROFILE); also -p
           --endpoint <URL>                   Endpoint instead of the region's; http:// only for loopback addresses
+          --ca-file <PATH>                   Trust the CA certificates of this PEM file too (SSL_CERT_FILE / SSL_CERT_DIR replace the system's)
+          --proxy <URL>                      Send every request through this proxy, http://user:password@host:port (else HTTPS_PROXY for https)
           --signature-version <v3|v1>        Signature: ACS3-HMAC-SHA256 (v3, the default) or HMAC-SHA1 (v1)
           --validate-only                    Validate and print the request that would be sent (signature redacted); send nothing
           --dryrun                           Same as --validate-only (the official CLI's name); no credentials needed
@@ -190,7 +192,7 @@ async fn operation_help_shows_every_parameter() {
                 If you move the VPN gateway to a new resource group, the preceding resources are also moved to the new resource group.
 
         --wait polls DescribeVpnGateway until VpnGatewayActive (every 6000 ms, at most 600000 ms).
-        Global options: --region, --profile, --endpoint, --signature-version, --validate-only, --dryrun, --no-validate, --retries, --no-retry, --wait, --waiter, --pager, --output, --quiet (see `acs --help`).
+        Global options: --region, --profile, --endpoint, --ca-file, --proxy, --signature-version, --validate-only, --dryrun, --no-validate, --retries, --no-retry, --wait, --waiter, --pager, --output, --quiet (see `acs --help`).
     "#]].assert_eq(&help(&["vpc", "CreateVpnGateway", "--help"]).await);
 }
 

@@ -26,6 +26,7 @@ pub use ecs::{
     ECS_METADATA_DISABLED_VAR, ECS_METADATA_VAR, EcsRamRole, IMDSV1_DISABLED_VAR, METADATA_BASE_URL,
 };
 pub use env::Env;
+pub(crate) use env::read_local;
 pub use profile::{PROFILE_VAR, Profile, ProfileFile, SUPPORTED_MODES};
 pub use provider::{
     ACCESS_KEY_ID_VAR, ACCESS_KEY_SECRET_VAR, EnvProvider, ProvideCredentials, ProvideFuture,

@@ -1,5 +1,7 @@
 //! Client configuration and its builder.
 
+mod network;
+
 use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
@@ -8,6 +10,7 @@ use crate::auth::{Credentials, Env, ProvideCredentials, SignatureVersion};
 
 use super::RetryPolicy;
 use super::endpoint::redact_url;
+pub(crate) use network::Network;
 
 /// How a client finds credentials and its endpoint, signs, times out and retries.
 ///
@@ -25,6 +28,7 @@ pub struct Config {
     pub(crate) attempt_timeout: Duration,
     pub(crate) deadline: Option<Duration>,
     pub(crate) max_response_bytes: u64,
+    pub(crate) network: Network,
 }
 
 impl Config {
@@ -36,7 +40,8 @@ impl Config {
     pub const DEFAULT_MAX_RESPONSE_BYTES: u64 = 64 << 20;
 
     /// A builder with the defaults: the default credentials chain over the process
-    /// environment, signature V3, [`RetryPolicy::standard`], HTTPS only,
+    /// environment, signature V3, [`RetryPolicy::standard`], HTTPS only, the platform's
+    /// trusted roots, the proxy of the environment for HTTPS,
     /// [`Config::DEFAULT_ATTEMPT_TIMEOUT`], [`Config::DEFAULT_DEADLINE`] and
     /// [`Config::DEFAULT_MAX_RESPONSE_BYTES`].
     pub fn builder() -> ConfigBuilder {
@@ -51,6 +56,7 @@ impl Config {
             attempt_timeout: Self::DEFAULT_ATTEMPT_TIMEOUT,
             deadline: Some(Self::DEFAULT_DEADLINE),
             max_response_bytes: Self::DEFAULT_MAX_RESPONSE_BYTES,
+            network: Network::default(),
         })
     }
 }
@@ -68,6 +74,7 @@ impl fmt::Debug for Config {
             .field("attempt_timeout", &self.attempt_timeout)
             .field("deadline", &self.deadline)
             .field("max_response_bytes", &self.max_response_bytes)
+            .field("network", &self.network)
             .finish()
     }
 }

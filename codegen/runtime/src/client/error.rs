@@ -101,40 +101,73 @@ pub enum Failure {
 /// Why a request could not be sent or its response not read.
 ///
 /// Opaque: the HTTP stack behind it is not part of the API. `Display` gives the whole chain
-/// of causes, never the request URL.
+/// of causes, never the request URL. An [`HttpClient`](super::HttpClient) makes one with
+/// [`TransportError::connect`] when nothing was sent and [`TransportError::other`] otherwise.
 pub struct TransportError {
-    inner: reqwest::Error,
+    message: String,
+    connect: bool,
+    timeout: bool,
 }
 
 impl TransportError {
     pub(crate) fn new(error: reqwest::Error) -> Self {
+        let error = error.without_url();
         Self {
-            inner: error.without_url(),
+            message: chain(if error.is_connect() { CONNECT } else { OTHER }, &error),
+            connect: error.is_connect(),
+            timeout: error.is_timeout(),
+        }
+    }
+
+    /// No connection was made (refused, DNS, TLS handshake): nothing was sent, so the request
+    /// may be sent again whatever the operation.
+    pub fn connect(error: impl std::error::Error) -> Self {
+        Self {
+            message: chain(CONNECT, &error),
+            connect: true,
+            timeout: false,
+        }
+    }
+
+    /// The exchange failed after the request may have been sent (reset, a broken body).
+    pub fn other(error: impl std::error::Error) -> Self {
+        Self {
+            message: chain(OTHER, &error),
+            connect: false,
+            timeout: false,
         }
     }
 
     /// Whether no connection was made (refused, DNS, TLS handshake): nothing was sent.
     pub fn is_connect(&self) -> bool {
-        self.inner.is_connect()
+        self.connect
     }
 
     /// Whether a time limit of the HTTP stack ran out.
     pub fn is_timeout(&self) -> bool {
-        self.inner.is_timeout()
+        self.timeout
+    }
+
+    /// The same error with every occurrence of `secret` in its text replaced by `shown`.
+    pub(crate) fn redacted(mut self, secret: &str, shown: &str) -> Self {
+        if !secret.is_empty() && self.message.contains(secret) {
+            self.message = self.message.replace(secret, shown);
+        }
+        self
     }
 }
 
 impl fmt::Debug for TransportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_tuple("TransportError")
-            .field(&transport_message(&self.inner))
+            .field(&self.message)
             .finish()
     }
 }
 
 impl fmt::Display for TransportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&transport_message(&self.inner))
+        f.write_str(&self.message)
     }
 }
 
@@ -393,15 +426,15 @@ fn status_failure(status: u16) -> Option<Failure> {
     }
 }
 
-/// The error and its causes, joined with `: `, so that `Display` alone tells what happened.
-fn transport_message(error: &reqwest::Error) -> String {
-    let mut text = String::from(if error.is_connect() {
-        "cannot connect: "
-    } else {
-        "transport error: "
-    });
+const CONNECT: &str = "cannot connect: ";
+const OTHER: &str = "transport error: ";
+
+/// `prefix`, the error and its causes, joined with `: `, so that `Display` alone tells what
+/// happened.
+fn chain(prefix: &str, error: &dyn std::error::Error) -> String {
+    let mut text = String::from(prefix);
     text.push_str(&error.to_string());
-    let mut cause = std::error::Error::source(error);
+    let mut cause = error.source();
     while let Some(e) = cause {
         text.push_str(": ");
         text.push_str(&e.to_string());

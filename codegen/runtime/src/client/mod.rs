@@ -6,21 +6,27 @@
 mod config;
 mod endpoint;
 mod error;
+mod http;
 mod invoke;
 mod response;
 mod retry;
 mod rpc;
+mod tls;
 pub(crate) mod transport;
 
 pub use config::{Config, ConfigBuilder};
 pub use endpoint::Endpoint;
 pub(crate) use endpoint::{is_loopback, redact_url};
 pub use error::{Error, Failure, RawBody, ServiceError, TimeoutKind, TransportError};
+pub use http::{
+    BodyStream, HeaderMap, HeaderName, HeaderValue, HttpClient, HttpRequest, HttpResponse,
+};
 pub use invoke::Invoke;
 pub(crate) use response::parse_raw;
 pub use response::{REQUEST_ID_HEADER, parse_response};
 pub use retry::{RETRY_AFTER_HEADER, Resend, RetryPolicy, with_retry_policy};
 pub use rpc::{Answer, REGION_VAR, RpcClient};
+pub use tls::{CERT_DIR_VAR, CERT_FILE_VAR};
 
 use crate::wire::Binding;
 

@@ -15,7 +15,8 @@ use super::invoke::{Invoke, Sent};
 use super::response::{REQUEST_ID_HEADER, parse_raw, unparsable};
 use super::retry::{self, retry_after};
 use super::{
-    Config, Endpoint, Error, OperationInfo, ProductInfo, RetryPolicy, ServiceError, transport,
+    Config, Endpoint, Error, HttpClient, OperationInfo, ProductInfo, RetryPolicy, ServiceError,
+    transport,
 };
 use crate::auth::{self, DefaultChain, ProfileFile, ProvideCredentials, SignatureVersion};
 use crate::auth::{Credentials, SigningRequest};
@@ -43,7 +44,7 @@ struct Inner {
     attempt_timeout: Duration,
     deadline: Option<Duration>,
     max_response_bytes: u64,
-    http: reqwest::Client,
+    http: Arc<dyn HttpClient>,
 }
 
 impl RpcClient {
@@ -72,7 +73,12 @@ impl RpcClient {
             Some(provider) => provider,
             None => Arc::new(DefaultChain::with_env(config.env.clone())),
         };
-        let http = transport::http_client(&config.env).map_err(Error::Config)?;
+        let http: Arc<dyn HttpClient> = match config.network.http_client.clone() {
+            Some(client) => client,
+            None => {
+                Arc::new(transport::build(&config.network, &config.env).map_err(Error::Config)?)
+            }
+        };
         Ok(Self(Arc::new(Inner {
             product,
             region,
@@ -267,7 +273,7 @@ impl RpcClient {
             let signed = inner.signature_version.sign(&request, credentials);
             let started = Instant::now();
             let response = transport::exchange(
-                &inner.http,
+                &*inner.http,
                 inner.endpoint.origin(),
                 signed,
                 inner.attempt_timeout,

@@ -3,15 +3,15 @@
 use std::time::Duration;
 
 use bytes::{Bytes, BytesMut};
-use reqwest::header::HeaderMap;
-use reqwest::{NoProxy, Proxy};
+use futures_util::StreamExt;
+use reqwest::header::{CONTENT_LENGTH, HeaderMap, HeaderName, HeaderValue};
+use reqwest::{NoProxy, Proxy, Url};
 
-use super::{Error, TimeoutKind, TransportError};
+use super::config::Network;
+use super::http::{self, HttpClient, HttpRequest, HttpResponse};
+use super::tls;
+use super::{Error, TimeoutKind, TransportError, redact_url};
 use crate::auth::{Env, SignedRequest};
-use crate::wire::Method;
-
-/// Connect timeout of the HTTP clients the runtime builds for itself.
-const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 
 const USER_AGENT: &str = concat!("acs-runtime/", env!("CARGO_PKG_VERSION"), " (rust)");
 
@@ -27,30 +27,45 @@ pub(crate) struct RawResponse {
     pub(crate) body: Bytes,
 }
 
-/// The HTTP client the runtime builds when none is configured: rustls, no redirects, and a
-/// proxy only for HTTPS.
+/// The HTTP client of the credential sources: [`build`] with the default settings.
+pub(crate) fn http_client(env: &Env) -> Result<reqwest::Client, String> {
+    build(&Network::default(), env)
+}
+
+/// The HTTP client the runtime builds when none is configured: rustls trusting the roots of
+/// [`tls::roots`], no redirects, and a proxy only for HTTPS unless one is configured.
 ///
 /// Plain-HTTP requests (loopback endpoints, the instance metadata service) never go through a
-/// proxy: their URL and headers are readable by it. HTTPS requests use the proxy of
-/// `HTTPS_PROXY` / `ALL_PROXY` (either case) in `env`, except for the hosts of `NO_PROXY`.
-pub(crate) fn http_client(env: &Env) -> Result<reqwest::Client, String> {
+/// proxy of the environment: their URL and headers are readable by it. HTTPS requests use the
+/// proxy of `HTTPS_PROXY` / `ALL_PROXY` (either case) in `env`, except for the hosts of
+/// `NO_PROXY`. A proxy configured on the builder takes every request, plain HTTP included.
+pub(crate) fn build(network: &Network, env: &Env) -> Result<reqwest::Client, String> {
+    let tls = tls::client_config(&network.extra_cas, env)?;
     let mut builder = reqwest::Client::builder()
-        .use_rustls_tls()
-        .connect_timeout(CONNECT_TIMEOUT)
+        .use_preconfigured_tls(tls)
+        .connect_timeout(network.connect_timeout)
+        .tcp_keepalive(network.tcp_keepalive)
         .redirect(reqwest::redirect::Policy::none())
         .user_agent(USER_AGENT)
         .no_proxy();
-    if let Some((var, url)) = HTTPS_PROXY_VARS
+    let no_proxy = || {
+        let list = network
+            .no_proxy
+            .clone()
+            .or_else(|| NO_PROXY_VARS.iter().find_map(|var| env.var(var)));
+        list.and_then(|list| NoProxy::from_string(&list))
+    };
+    if let Some(url) = &network.proxy {
+        let proxy = proxy_url(url).and_then(|url| Proxy::all(url).map_err(|e| e.to_string()));
+        let proxy = proxy.map_err(|e| format!("the proxy {} is unusable: {e}", redact_url(url)))?;
+        builder = builder.proxy(proxy.no_proxy(no_proxy()));
+    } else if let Some((var, url)) = HTTPS_PROXY_VARS
         .iter()
         .find_map(|var| env.var(var).map(|url| (var, url)))
     {
-        let no_proxy = NO_PROXY_VARS
-            .iter()
-            .find_map(|var| env.var(var))
-            .and_then(|list| NoProxy::from_string(&list));
         let proxy = Proxy::https(&url)
             .map_err(|e| format!("{var} is not a usable proxy URL: {e}"))?
-            .no_proxy(no_proxy);
+            .no_proxy(no_proxy());
         builder = builder.proxy(proxy);
     }
     builder
@@ -58,10 +73,25 @@ pub(crate) fn http_client(env: &Env) -> Result<reqwest::Client, String> {
         .map_err(|e| format!("cannot build the HTTP client: {e}"))
 }
 
-/// Sends `request` as `{method} {origin}{path}?{query}` and reads the response within
-/// `timeout`; a body over `limit` bytes fails without being read further.
+/// `text` if it is a proxy's URL: `http` or `https`, a host, no path but `/`.
+fn proxy_url(text: &str) -> Result<Url, String> {
+    let url = Url::parse(text).map_err(|e| e.to_string())?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err("the scheme must be http or https".to_owned());
+    }
+    if url.host_str().is_none_or(str::is_empty) {
+        return Err("no host".to_owned());
+    }
+    if url.path() != "/" || url.query().is_some() || url.fragment().is_some() {
+        return Err("a proxy URL has no path, query or fragment".to_owned());
+    }
+    Ok(url)
+}
+
+/// Sends `request` as `{method} {origin}{path}?{query}` through `client` and reads the
+/// response within `timeout`; a body over `limit` bytes fails without being read further.
 pub(crate) async fn exchange(
-    client: &reqwest::Client,
+    client: &dyn HttpClient,
     origin: &str,
     request: SignedRequest<'_>,
     timeout: Duration,
@@ -73,21 +103,37 @@ pub(crate) async fn exchange(
     url.push_str(request.path);
     url.push('?');
     url.push_str(&request.query);
-    let method = match request.method {
-        Method::Get => reqwest::Method::GET,
-        Method::Post => reqwest::Method::POST,
-        Method::Put => reqwest::Method::PUT,
-        Method::Delete => reqwest::Method::DELETE,
-        Method::Patch => reqwest::Method::PATCH,
-    };
-    let mut builder = client.request(method, url);
+    let mut headers = HeaderMap::with_capacity(request.headers.len());
     for (name, value) in request.headers {
-        builder = builder.header(name, value.as_ref());
+        let name = HeaderName::from_bytes(name.as_bytes())
+            .map_err(|_| Error::Config(format!("{name:?} is not a header name")))?;
+        let value = HeaderValue::from_str(&value).map_err(|_| {
+            Error::Config(format!(
+                "the value of the header {name} is not visible ASCII"
+            ))
+        })?;
+        headers.append(name, value);
     }
-    if !request.body.is_empty() {
-        builder = builder.body(request.body);
-    }
-    within(timeout, read(builder, limit)).await
+    let shown = redact_url(&url);
+    let query = request.query.clone();
+    let request = HttpRequest {
+        method: request.method,
+        url: url.clone(),
+        headers,
+        body: Bytes::from(request.body),
+    };
+    // An implementation's error may quote the URL, whose query may hold a token.
+    let hide = |error: TransportError| Error::Transport {
+        source: error.redacted(&url, &shown).redacted(&query, "***"),
+    };
+    let sent = async {
+        let response = client.send(request).await.map_err(hide)?;
+        collect(response, limit).await.map_err(|error| match error {
+            Error::Transport { source } => hide(source),
+            other => other,
+        })
+    };
+    within(timeout, sent).await
 }
 
 /// Runs `exchange` within `timeout`.
@@ -108,24 +154,38 @@ pub(crate) async fn read(
     builder: reqwest::RequestBuilder,
     limit: u64,
 ) -> Result<RawResponse, Error> {
-    let mut response = builder.send().await.map_err(transport)?;
-    let status = response.status().as_u16();
+    let response = builder.send().await.map_err(transport)?;
+    collect(http::from_reqwest(response), limit).await
+}
+
+/// Reads at most `limit` bytes of `response`'s body, refusing at once a body announced larger.
+async fn collect(response: HttpResponse, limit: u64) -> Result<RawResponse, Error> {
+    let HttpResponse {
+        status,
+        headers,
+        mut body,
+    } = response;
     let too_large = || Error::ResponseTooLarge { status, limit };
-    let announced = response.content_length().unwrap_or(0);
+    let announced = headers
+        .get(CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok())
+        .unwrap_or(0);
     if announced > limit {
         return Err(too_large());
     }
-    let mut body = BytesMut::with_capacity(usize::try_from(announced).unwrap_or(0));
-    while let Some(chunk) = response.chunk().await.map_err(transport)? {
-        if (body.len() + chunk.len()) as u64 > limit {
+    let mut bytes = BytesMut::with_capacity(usize::try_from(announced).unwrap_or(0));
+    while let Some(chunk) = body.next().await {
+        let chunk = chunk.map_err(|source| Error::Transport { source })?;
+        if (bytes.len() + chunk.len()) as u64 > limit {
             return Err(too_large());
         }
-        body.extend_from_slice(&chunk);
+        bytes.extend_from_slice(&chunk);
     }
     Ok(RawResponse {
         status,
-        headers: std::mem::take(response.headers_mut()),
-        body: body.freeze(),
+        headers,
+        body: bytes.freeze(),
     })
 }
 
