@@ -13,5 +13,6 @@ mod parity;
 mod preview;
 mod shaping;
 mod terminal;
+mod trust;
 mod wait;
 mod wire;
