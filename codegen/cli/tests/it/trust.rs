@@ -1,9 +1,8 @@
 //! `acs` over TLS and through a proxy: a private CA trusted with `--ca-file` or
 //! `SSL_CERT_FILE`, refused without; `--proxy` with credentials.
 
-
-use acs_tests::{TestCa, TestProxy, TlsFront};
 use crate::support::*;
+use acs_tests::{TestCa, TestProxy, TlsFront};
 
 /// `acs vpc DescribeVpcs --RegionId cn-hangzhou --endpoint <endpoint> <extra>` with the env's keys.
 async fn describe(endpoint: &str, extra: &[&str], vars: &[(&str, &str)]) -> Outcome {
