@@ -13255,14 +13255,12 @@ pub trait EcsApi: Send + Sync {
             seen: usize,
         ) -> Option<crate::operation::describe_activations::DescribeActivationsRequest> {
             let _ = (response, on_page, seen);
-            let page = ::acs_runtime::paginate::next_page_number(
-                request.page_number,
-                on_page,
-                seen,
-                response.total_count.as_ref().copied(),
+            let token = ::acs_runtime::paginate::next_token(
+                request.next_token.as_deref(),
+                response.next_token.as_deref(),
             )?;
             let mut request = request.clone();
-            request.page_number = Some(page);
+            request.next_token = Some(token);
             Some(request)
         }
         ::acs_runtime::paginate::Paginator::new(
@@ -13961,14 +13959,12 @@ pub trait EcsApi: Send + Sync {
             crate::operation::describe_cloud_assistant_status::DescribeCloudAssistantStatusRequest,
         > {
             let _ = (response, on_page, seen);
-            let page = ::acs_runtime::paginate::next_page_number(
-                request.page_number,
-                on_page,
-                seen,
-                response.total_count.as_ref().copied(),
+            let token = ::acs_runtime::paginate::next_token(
+                request.next_token.as_deref(),
+                response.next_token.as_deref(),
             )?;
             let mut request = request.clone();
-            request.page_number = Some(page);
+            request.next_token = Some(token);
             Some(request)
         }
         ::acs_runtime::paginate::Paginator::new(
@@ -14037,14 +14033,12 @@ pub trait EcsApi: Send + Sync {
             seen: usize,
         ) -> Option<crate::operation::describe_commands::DescribeCommandsRequest> {
             let _ = (response, on_page, seen);
-            let page = ::acs_runtime::paginate::next_page_number(
-                request.page_number,
-                on_page,
-                seen,
-                response.total_count.as_ref().copied(),
+            let token = ::acs_runtime::paginate::next_token(
+                request.next_token.as_deref(),
+                response.next_token.as_deref(),
             )?;
             let mut request = request.clone();
-            request.page_number = Some(page);
+            request.next_token = Some(token);
             Some(request)
         }
         ::acs_runtime::paginate::Paginator::new(
@@ -14192,14 +14186,12 @@ pub trait EcsApi: Send + Sync {
             crate::operation::describe_dedicated_hosts::DescribeDedicatedHostsRequest,
         > {
             let _ = (response, on_page, seen);
-            let page = ::acs_runtime::paginate::next_page_number(
-                request.page_number.map(i64::from),
-                on_page,
-                seen,
-                response.total_count.as_ref().copied(),
+            let token = ::acs_runtime::paginate::next_token(
+                request.next_token.as_deref(),
+                response.next_token.as_deref(),
             )?;
             let mut request = request.clone();
-            request.page_number = Some(i32::try_from(page).ok()?);
+            request.next_token = Some(token);
             Some(request)
         }
         ::acs_runtime::paginate::Paginator::new(
@@ -14551,14 +14543,12 @@ pub trait EcsApi: Send + Sync {
             seen: usize,
         ) -> Option<crate::operation::describe_disks::DescribeDisksRequest> {
             let _ = (response, on_page, seen);
-            let page = ::acs_runtime::paginate::next_page_number(
-                request.page_number.map(i64::from),
-                on_page,
-                seen,
-                response.total_count.as_ref().copied(),
+            let token = ::acs_runtime::paginate::next_token(
+                request.next_token.as_deref(),
+                response.next_token.as_deref(),
             )?;
             let mut request = request.clone();
-            request.page_number = Some(i32::try_from(page).ok()?);
+            request.next_token = Some(token);
             Some(request)
         }
         ::acs_runtime::paginate::Paginator::new(
@@ -15524,14 +15514,12 @@ pub trait EcsApi: Send + Sync {
             crate::operation::describe_instance_history_events::DescribeInstanceHistoryEventsRequest,
         > {
             let _ = (response, on_page, seen);
-            let page = ::acs_runtime::paginate::next_page_number(
-                request.page_number.map(i64::from),
-                on_page,
-                seen,
-                response.total_count.as_ref().copied(),
+            let token = ::acs_runtime::paginate::next_token(
+                request.next_token.as_deref(),
+                response.next_token.as_deref(),
             )?;
             let mut request = request.clone();
-            request.page_number = Some(i32::try_from(page).ok()?);
+            request.next_token = Some(token);
             Some(request)
         }
         ::acs_runtime::paginate::Paginator::new(
@@ -15911,14 +15899,12 @@ pub trait EcsApi: Send + Sync {
             seen: usize,
         ) -> Option<crate::operation::describe_instances::DescribeInstancesRequest> {
             let _ = (response, on_page, seen);
-            let page = ::acs_runtime::paginate::next_page_number(
-                request.page_number.map(i64::from),
-                on_page,
-                seen,
-                response.total_count.as_ref().copied(),
+            let token = ::acs_runtime::paginate::next_token(
+                request.next_token.as_deref(),
+                response.next_token.as_deref(),
             )?;
             let mut request = request.clone();
-            request.page_number = Some(i32::try_from(page).ok()?);
+            request.next_token = Some(token);
             Some(request)
         }
         ::acs_runtime::paginate::Paginator::new(
@@ -16062,14 +16048,12 @@ pub trait EcsApi: Send + Sync {
             seen: usize,
         ) -> Option<crate::operation::describe_invocations::DescribeInvocationsRequest> {
             let _ = (response, on_page, seen);
-            let page = ::acs_runtime::paginate::next_page_number(
-                request.page_number,
-                on_page,
-                seen,
-                response.total_count.as_ref().copied(),
+            let token = ::acs_runtime::paginate::next_token(
+                request.next_token.as_deref(),
+                response.next_token.as_deref(),
             )?;
             let mut request = request.clone();
-            request.page_number = Some(page);
+            request.next_token = Some(token);
             Some(request)
         }
         ::acs_runtime::paginate::Paginator::new(
@@ -16364,14 +16348,12 @@ pub trait EcsApi: Send + Sync {
             crate::operation::describe_managed_instances::DescribeManagedInstancesRequest,
         > {
             let _ = (response, on_page, seen);
-            let page = ::acs_runtime::paginate::next_page_number(
-                request.page_number,
-                on_page,
-                seen,
-                response.total_count.as_ref().copied(),
+            let token = ::acs_runtime::paginate::next_token(
+                request.next_token.as_deref(),
+                response.next_token.as_deref(),
             )?;
             let mut request = request.clone();
-            request.page_number = Some(page);
+            request.next_token = Some(token);
             Some(request)
         }
         ::acs_runtime::paginate::Paginator::new(
@@ -16594,14 +16576,12 @@ pub trait EcsApi: Send + Sync {
             crate::operation::describe_network_interfaces::DescribeNetworkInterfacesRequest,
         > {
             let _ = (response, on_page, seen);
-            let page = ::acs_runtime::paginate::next_page_number(
-                request.page_number.map(i64::from),
-                on_page,
-                seen,
-                response.total_count.as_ref().copied(),
+            let token = ::acs_runtime::paginate::next_token(
+                request.next_token.as_deref(),
+                response.next_token.as_deref(),
             )?;
             let mut request = request.clone();
-            request.page_number = Some(i32::try_from(page).ok()?);
+            request.next_token = Some(token);
             Some(request)
         }
         ::acs_runtime::paginate::Paginator::new(
@@ -17355,14 +17335,12 @@ pub trait EcsApi: Send + Sync {
             crate::operation::describe_security_groups::DescribeSecurityGroupsRequest,
         > {
             let _ = (response, on_page, seen);
-            let page = ::acs_runtime::paginate::next_page_number(
-                request.page_number.map(i64::from),
-                on_page,
-                seen,
-                response.total_count.as_ref().copied(),
+            let token = ::acs_runtime::paginate::next_token(
+                request.next_token.as_deref(),
+                response.next_token.as_deref(),
             )?;
             let mut request = request.clone();
-            request.page_number = Some(i32::try_from(page).ok()?);
+            request.next_token = Some(token);
             Some(request)
         }
         ::acs_runtime::paginate::Paginator::new(
@@ -17432,14 +17410,12 @@ pub trait EcsApi: Send + Sync {
             crate::operation::describe_send_file_results::DescribeSendFileResultsRequest,
         > {
             let _ = (response, on_page, seen);
-            let page = ::acs_runtime::paginate::next_page_number(
-                request.page_number,
-                on_page,
-                seen,
-                response.total_count.as_ref().copied(),
+            let token = ::acs_runtime::paginate::next_token(
+                request.next_token.as_deref(),
+                response.next_token.as_deref(),
             )?;
             let mut request = request.clone();
-            request.page_number = Some(page);
+            request.next_token = Some(token);
             Some(request)
         }
         ::acs_runtime::paginate::Paginator::new(
@@ -17582,14 +17558,12 @@ pub trait EcsApi: Send + Sync {
             crate::operation::describe_snapshot_links::DescribeSnapshotLinksRequest,
         > {
             let _ = (response, on_page, seen);
-            let page = ::acs_runtime::paginate::next_page_number(
-                request.page_number.map(i64::from),
-                on_page,
-                seen,
-                response.total_count.as_ref().copied(),
+            let token = ::acs_runtime::paginate::next_token(
+                request.next_token.as_deref(),
+                response.next_token.as_deref(),
             )?;
             let mut request = request.clone();
-            request.page_number = Some(i32::try_from(page).ok()?);
+            request.next_token = Some(token);
             Some(request)
         }
         ::acs_runtime::paginate::Paginator::new(
@@ -17733,14 +17707,12 @@ pub trait EcsApi: Send + Sync {
             seen: usize,
         ) -> Option<crate::operation::describe_snapshots::DescribeSnapshotsRequest> {
             let _ = (response, on_page, seen);
-            let page = ::acs_runtime::paginate::next_page_number(
-                request.page_number.map(i64::from),
-                on_page,
-                seen,
-                response.total_count.as_ref().copied(),
+            let token = ::acs_runtime::paginate::next_token(
+                request.next_token.as_deref(),
+                response.next_token.as_deref(),
             )?;
             let mut request = request.clone();
-            request.page_number = Some(i32::try_from(page).ok()?);
+            request.next_token = Some(token);
             Some(request)
         }
         ::acs_runtime::paginate::Paginator::new(
@@ -18458,14 +18430,12 @@ pub trait EcsApi: Send + Sync {
             seen: usize,
         ) -> Option<crate::operation::list_plugin_status::ListPluginStatusRequest> {
             let _ = (response, on_page, seen);
-            let page = ::acs_runtime::paginate::next_page_number(
-                request.page_number,
-                on_page,
-                seen,
-                response.total_count.as_ref().copied(),
+            let token = ::acs_runtime::paginate::next_token(
+                request.next_token.as_deref(),
+                response.next_token.as_deref(),
             )?;
             let mut request = request.clone();
-            request.page_number = Some(page);
+            request.next_token = Some(token);
             Some(request)
         }
         ::acs_runtime::paginate::Paginator::new(

@@ -13,6 +13,7 @@ mod parity;
 mod preview;
 mod shaping;
 mod terminal;
+mod token_pager;
 mod trust;
 mod wait;
 mod wire;

@@ -92,6 +92,13 @@ fn operation(before: &Operation, after: &Operation, out: &mut Changes) {
     match (&before.pagination, &after.pagination) {
         (Some(_), None) => out.push(Bump::Major, format!("{at}: paginator removed")),
         (None, Some(_)) => out.push(Bump::Minor, format!("{at}: paginator added")),
+        (Some(b), Some(a)) if (b.style, &b.input) != (a.style, &a.input) => out.push(
+            Bump::Minor,
+            format!(
+                "{at}: the paginator pages by `{}` instead of `{}`",
+                a.input, b.input
+            ),
+        ),
         _ => {}
     }
     if !before.deprecated && after.deprecated {

@@ -1,5 +1,5 @@
-//! Pagination read off a listing operation's shape: `PageNumber`/`PageSize` in and
-//! `TotalCount` out, or `NextToken` in and out, around exactly one list of items.
+//! Pagination read off a listing operation's shape: `NextToken` in and out, or else
+//! `PageNumber`/`PageSize` in and `TotalCount` out, around exactly one list of items.
 
 use crate::spec::model::{Member, Operation, Pagination, PaginationStyle, TypeName};
 
@@ -15,21 +15,24 @@ pub(super) fn infer(op: &Operation) -> Option<Pagination> {
     };
     let field = |name: &str, ty: TypeName| op.response.field(name).is_some_and(|m| m.ty == ty);
     let items = single_list(&op.response.fields)?;
-    if parameter("PageNumber", TypeName::Integer) && field("TotalCount", TypeName::Integer) {
-        return Some(Pagination {
-            style: PaginationStyle::PageNumber,
-            input: "PageNumber".to_owned(),
-            output: None,
-            total: Some("TotalCount".to_owned()),
-            items,
-        });
-    }
+    // Tokens first: where an operation takes both, the documentation keeps the token and
+    // retires page numbers (as `aliyun` pages), and page numbers over a changing listing
+    // repeat and skip items.
     if parameter("NextToken", TypeName::String) && field("NextToken", TypeName::String) {
         return Some(Pagination {
             style: PaginationStyle::NextToken,
             input: "NextToken".to_owned(),
             output: Some("NextToken".to_owned()),
             total: None,
+            items,
+        });
+    }
+    if parameter("PageNumber", TypeName::Integer) && field("TotalCount", TypeName::Integer) {
+        return Some(Pagination {
+            style: PaginationStyle::PageNumber,
+            input: "PageNumber".to_owned(),
+            output: None,
+            total: Some("TotalCount".to_owned()),
             items,
         });
     }
@@ -88,6 +91,24 @@ mod tests {
         assert_eq!(
             (p.style, p.output.as_deref(), p.items.as_str()),
             (PaginationStyle::NextToken, Some("NextToken"), "Things")
+        );
+    }
+
+    #[test]
+    fn tokens_win_where_both_are_offered() {
+        let both = PAGED
+            .replace(
+                "  - {name: PageSize, type: integer}\n",
+                "  - {name: PageSize, type: integer}\n  - {name: NextToken, type: string}\n",
+            )
+            .replace(
+                "    - {name: TotalCount, type: integer}\n",
+                "    - {name: TotalCount, type: integer}\n    - {name: NextToken, type: string}\n",
+            );
+        let p = infer(&op(&both)).unwrap();
+        assert_eq!(
+            (p.style, p.input.as_str(), p.total),
+            (PaginationStyle::NextToken, "NextToken", None)
         );
     }
 
