@@ -106,7 +106,7 @@ pub(crate) async fn call(
             (_, printed) => printed,
         }
     };
-    shaped(printed, options)
+    shaped(printed, options, progress)
 }
 
 /// One call of `op` with `values`: its JSON answer.
@@ -127,14 +127,24 @@ async fn fetch(
     )
 }
 
-/// The output as `--output` and `--quiet` shape it.
-fn shaped(printed: Printed, options: &Options) -> Result<Printed, Failure> {
+/// The output as `--output` and `--quiet` shape it; a column that matches nothing is a
+/// warning on `progress`.
+fn shaped(
+    printed: Printed,
+    options: &Options,
+    progress: &mut dyn std::io::Write,
+) -> Result<Printed, Failure> {
     if options.quiet {
         return Ok(Printed::Text(Vec::new()));
     }
     match (&options.output, printed) {
         (Some(table), Printed::Json(answer)) => match table.render(&answer.json) {
-            Ok(text) => Ok(Printed::Text(text.into_bytes())),
+            Ok((text, warnings)) => {
+                for warning in warnings {
+                    let _ = writeln!(progress, "warning: {warning}");
+                }
+                Ok(Printed::Text(text.into_bytes()))
+            }
             Err(why) => Err(Failure::Unshaped(answer, why)),
         },
         (_, printed) => Ok(printed),
