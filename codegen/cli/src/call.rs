@@ -26,6 +26,11 @@ pub(crate) async fn call(
     progress: &mut dyn std::io::Write,
 ) -> Result<Printed, Failure> {
     exclusive(options)?;
+    let compat = &options.compat;
+    let line_credentials = compat.credentials().map_err(Failure::Usage)?;
+    let info = compat
+        .product_info(product.info, product.command)
+        .map_err(Failure::Usage)?;
     let pages = match &options.pager {
         Some(pager) => Some(
             pager
@@ -47,16 +52,19 @@ pub(crate) async fn call(
         check::check(product, parameters, &values).map_err(Failure::Invalid)?;
     }
     let wire = wire::params(parameters, &values);
-    let endpoint = setup::endpoint(product.info, region.as_deref(), options)?;
+    let endpoint = setup::endpoint(info, region.as_deref(), options)?;
     if options.validate_only {
-        let credentials = setup::preview_credentials(options, env, notes).await;
+        let credentials = match line_credentials {
+            Some(credentials) => credentials,
+            None => setup::preview_credentials(options, env, notes).await,
+        };
         if let Some(token) = op.info.idempotency_token.filter(|t| !wire.contains_key(t)) {
             notes.push(format!(
                 "{token} is filled with a fresh UUID when the request is sent"
             ));
         }
         let text = preview::render(
-            product.info,
+            info,
             op,
             &endpoint,
             &wire,
@@ -65,7 +73,10 @@ pub(crate) async fn call(
         );
         return Ok(Printed::Text(text.into_bytes()));
     }
-    let credentials = setup::credentials(options, env).await?;
+    let credentials = match line_credentials {
+        Some(credentials) => credentials,
+        None => setup::credentials(options, env).await?,
+    };
     let mut config = Config::builder()
         .env(env.clone())
         .credentials(credentials)
@@ -80,7 +91,18 @@ pub(crate) async fn call(
     if let Some(retries) = options.retries {
         config = config.retry_policy(RetryPolicy::standard().with_max_attempts(retries + 1));
     }
-    let client = RpcClient::new(product.info, config.build()).map_err(Failure::Call)?;
+    if let Some(timeout) = compat.read_timeout {
+        let deadline = timeout.max(Config::DEFAULT_DEADLINE);
+        config = config.attempt_timeout(timeout).deadline(Some(deadline));
+    }
+    if compat.connect_timeout.is_some() {
+        notes.push(
+            "--connect-timeout is not applied on its own: connecting is bounded by the limit of \
+             each attempt (--read-timeout, default 15 s)"
+                .to_owned(),
+        );
+    }
+    let client = RpcClient::new(info, config.build()).map_err(Failure::Call)?;
     let printed = if let Some(pages) = pages {
         let names: Vec<&str> = parameters.iter().map(|p| p.name.as_str()).collect();
         let send = |values: Vec<Option<Arg>>| {
@@ -112,7 +134,7 @@ pub(crate) async fn call(
             (_, printed) => printed,
         }
     };
-    shaped(printed, options)
+    shaped(printed, options, progress)
 }
 
 /// One call of `op` with `values`: its JSON answer.
@@ -133,14 +155,24 @@ async fn fetch(
     )
 }
 
-/// The output as `--output` and `--quiet` shape it.
-fn shaped(printed: Printed, options: &Options) -> Result<Printed, Failure> {
+/// The output as `--output` and `--quiet` shape it; a column that matches nothing is a
+/// warning on `progress`.
+fn shaped(
+    printed: Printed,
+    options: &Options,
+    progress: &mut dyn std::io::Write,
+) -> Result<Printed, Failure> {
     if options.quiet {
         return Ok(Printed::Text(Vec::new()));
     }
     match (&options.output, printed) {
         (Some(table), Printed::Json(answer)) => match table.render(&answer.json) {
-            Ok(text) => Ok(Printed::Text(text.into_bytes())),
+            Ok((text, warnings)) => {
+                for warning in warnings {
+                    let _ = writeln!(progress, "warning: {warning}");
+                }
+                Ok(Printed::Text(text.into_bytes()))
+            }
             Err(why) => Err(Failure::Unshaped(answer, why)),
         },
         (_, printed) => Ok(printed),

@@ -52,7 +52,9 @@ pub(crate) fn top(products: &[&Product]) -> String {
          else the OIDC role of ALIBABA_CLOUD_ROLE_ARN, ALIBABA_CLOUD_OIDC_PROVIDER_ARN and\n\
          ALIBABA_CLOUD_OIDC_TOKEN_FILE, else the profile named by ALIBABA_CLOUD_PROFILE or the file's\n\
          current one (modes AK, StsToken, RamRoleArn, ChainableRamRoleArn, EcsRamRole, OIDC), else the\n\
-         ECS instance's RAM role, else ALIBABA_CLOUD_CREDENTIALS_URI.\n\
+         section ALIBABA_CLOUD_PROFILE (or default) of ~/.alibabacloud/credentials (ALIBABA_CLOUD_CREDENTIALS_FILE),\n\
+         else the ECS instance's RAM role, else ALIBABA_CLOUD_CREDENTIALS_URI. --access-key-id and\n\
+         --access-key-secret (and --sts-token) on the command line come before all of them.\n\
          \nExit status: 0 success, the service's JSON on stdout; 1 the call or the wait failed (service, network or\n\
          credentials error, or an answer that is not JSON: its status, content type and first bytes on stderr);\n\
          2 usage or validation error, nothing sent; 3 the call succeeded but --output could not shape its answer,\n\
@@ -158,13 +160,20 @@ fn parameter(text: &mut String, product: &Loaded, param: &Field) {
     if let Some(default) = &param.default {
         let _ = write!(attributes, "  [default: {default}]");
     }
-    for (i, (name, shape, style)) in flat_names(product, param).iter().enumerate() {
+    for (i, (name, shape, style, field)) in flat_fields(product, param).iter().enumerate() {
         let attributes = if i == 0 { attributes.as_str() } else { "" };
         let _ = writeln!(
             text,
             "  --{name} <{}>{attributes}",
             type_name(product, shape, *style)
         );
+        // A nested field's own docs under its name; the parameter's below them all.
+        if let Some(field) = field {
+            indent(text, field.description.trim(), "          ");
+            for fact in facts(field) {
+                indent(text, &fact, "          - ");
+            }
+        }
     }
     indent(text, param.description.trim(), "      ");
     for fact in facts(param) {
@@ -187,12 +196,23 @@ pub(crate) fn flat_names<'a>(
     product: &'a Loaded,
     param: &'a Field,
 ) -> Vec<(String, &'a Shape, Style)> {
+    flat_fields(product, param)
+        .into_iter()
+        .map(|(name, shape, style, _)| (name, shape, style))
+        .collect()
+}
+
+/// A flat name, its value's shape and style, and the nested field it ends in (`None` for the
+/// parameter itself and the items of its lists).
+type FlatField<'a> = (String, &'a Shape, Style, Option<&'a Field>);
+
+/// Like [`flat_names`], with the nested field each name ends in, for its docs and rules.
+fn flat_fields<'a>(product: &'a Loaded, param: &'a Field) -> Vec<FlatField<'a>> {
     let mut names = Vec::new();
     collect(
         product,
         param.name.clone(),
-        &param.shape,
-        param.style,
+        (&param.shape, param.style, None),
         &mut names,
     );
     names
@@ -201,31 +221,39 @@ pub(crate) fn flat_names<'a>(
 fn collect<'a>(
     product: &'a Loaded,
     name: String,
-    shape: &'a Shape,
-    style: Style,
-    names: &mut Vec<(String, &'a Shape, Style)>,
+    (shape, style, field): (&'a Shape, Style, Option<&'a Field>),
+    names: &mut Vec<FlatField<'a>>,
 ) {
     if style == Style::Json || product.is_json(shape) {
-        names.push((name, shape, style));
+        names.push((name, shape, style, field));
         return;
     }
     match shape {
         Shape::List { item, .. } if style.separator().is_none() => {
-            collect(product, format!("{name}.N"), item, Style::Flat, names);
+            collect(
+                product,
+                format!("{name}.N"),
+                (item, Style::Flat, field),
+                names,
+            );
         }
         Shape::Struct(index) => {
-            for field in &product.structure(*index).fields {
+            for nested in &product.structure(*index).fields {
                 collect(
                     product,
-                    format!("{name}.{}", field.name),
-                    &field.shape,
-                    Style::Flat,
+                    format!("{name}.{}", nested.name),
+                    (&nested.shape, Style::Flat, Some(nested)),
                     names,
                 );
             }
         }
-        Shape::Map(value) => collect(product, format!("{name}.<key>"), value, Style::Flat, names),
-        leaf => names.push((name, leaf, style)),
+        Shape::Map(value) => collect(
+            product,
+            format!("{name}.<key>"),
+            (value, Style::Flat, field),
+            names,
+        ),
+        leaf => names.push((name, leaf, style, field)),
     }
 }
 

@@ -27,6 +27,7 @@ mod args;
 mod budget;
 mod call;
 mod check;
+mod compat;
 mod complete;
 mod fields;
 mod help;
@@ -153,6 +154,25 @@ async fn execute(
             Err(Failure::Help(text))
         }
     };
+    let compat = &line.options.compat;
+    let asks_version = |first: Option<&str>| match first {
+        None => compat.show_version,
+        Some(word) => word == "version" && !products.iter().any(|p| p.command == word),
+    };
+    if !line.help && asks_version(line.words.first().map(String::as_str)) {
+        if let Some(extra) = line.words.get(1) {
+            return Err(unexpected(extra));
+        }
+        return Ok(Printed::Text(
+            format!("acs {}\n", compat::VERSION).into_bytes(),
+        ));
+    }
+    if compat.show_version {
+        return Err(Failure::Usage(
+            "--version needs an API version after a product and operation: --version <API version> --force"
+                .to_owned(),
+        ));
+    }
     let Some(first) = words.next() else {
         return help_or_usage(help::top(products));
     };
@@ -192,7 +212,7 @@ async fn execute(
     if line.help {
         return Ok(Printed::Text(help::operation(product, op).into_bytes()));
     }
-    call::call(
+    let call = call::call(
         product,
         op,
         &line.params,
@@ -200,8 +220,13 @@ async fn execute(
         env,
         notes,
         progress,
-    )
-    .await
+    );
+    let headers = &line.options.compat.headers;
+    if headers.is_empty() {
+        call.await
+    } else {
+        acs_runtime::auth::with_extra_headers(headers.clone(), call).await
+    }
 }
 
 fn unexpected(word: &str) -> Failure {

@@ -1,6 +1,6 @@
 //! The command line split into words, global options and `--Parameter value` pairs.
 
-use crate::options::{Options, global_option};
+use crate::options::{OPTIONAL_VALUE, Options, global_option};
 
 /// One `--Name value` (or `--Name=value`) that is not a global option.
 #[derive(Debug, PartialEq, Eq)]
@@ -80,6 +80,7 @@ impl CommandLine {
             match global_option(&name) {
                 Some(global) => {
                     match (global.value, &value) {
+                        (Some(_), None) if OPTIONAL_VALUE.contains(&name.as_str()) => {}
                         (Some(placeholder), None) => {
                             return Err(format!("--{name} needs a value: --{name} {placeholder}"));
                         }

@@ -133,7 +133,97 @@ pub(crate) const GLOBAL_OPTIONS: &[GlobalOption] = &[
         values: &[],
         help: "Print nothing on success: the exit status says it",
     },
+    GlobalOption {
+        name: "cli-dry-run",
+        value: None,
+        fields: false,
+        values: &[],
+        help: "Same as --validate-only (the official CLI's name)",
+    },
+    GlobalOption {
+        name: "access-key-id",
+        value: Some("<id>"),
+        fields: false,
+        values: &[],
+        help: "AccessKeyId to sign with instead of the credentials chain (with --access-key-secret)",
+    },
+    GlobalOption {
+        name: "access-key-secret",
+        value: Some("<secret>"),
+        fields: false,
+        values: &[],
+        help: "AccessKeySecret of --access-key-id (visible to other users in the process list: prefer the environment)",
+    },
+    GlobalOption {
+        name: "sts-token",
+        value: Some("<token>"),
+        fields: false,
+        values: &[],
+        help: "STS security token of the keys on the command line (mode StsToken)",
+    },
+    GlobalOption {
+        name: "mode",
+        value: Some("<AK|StsToken>"),
+        fields: false,
+        values: &["AK", "StsToken"],
+        help: "Mode of the keys on the command line: AK, or StsToken with --sts-token; other modes need a profile",
+    },
+    GlobalOption {
+        name: "read-timeout",
+        value: Some("<seconds>"),
+        fields: false,
+        values: &[],
+        help: "Limit of each attempt in seconds, connecting, sending and reading the answer (default 15)",
+    },
+    GlobalOption {
+        name: "connect-timeout",
+        value: Some("<seconds>"),
+        fields: false,
+        values: &[],
+        help: "Checked for compatibility; connecting is bounded by --read-timeout",
+    },
+    GlobalOption {
+        name: "retry-count",
+        value: Some("<N>"),
+        fields: false,
+        values: &[],
+        help: "Same as --retries (the official CLI's name)",
+    },
+    GlobalOption {
+        name: "header",
+        value: Some("<Name=value>"),
+        fields: false,
+        values: &[],
+        help: "Extra header to send and sign; repeatable; not Host, Authorization or x-acs-*",
+    },
+    GlobalOption {
+        name: "version",
+        value: Some("<API version>"),
+        fields: false,
+        values: &[],
+        help: "With --force, call this API version instead of the product's; alone, print the version of acs",
+    },
+    GlobalOption {
+        name: "force",
+        value: None,
+        fields: false,
+        values: &[],
+        help: "Allow --version to name an API version the command data was not made from",
+    },
+    GlobalOption {
+        name: "skip-secure-verify",
+        value: None,
+        fields: false,
+        values: &[],
+        help: "Refused: certificates are always verified; trust a CA with SSL_CERT_FILE instead",
+    },
 ];
+
+/// Global options whose value may be missing: `--version` alone prints the version.
+pub(crate) const OPTIONAL_VALUE: &[&str] = &["version"];
+
+/// Global options that may be given more than once.
+const REPEATABLE: &[&str] = &["header"];
 
 /// The global options of one command line.
 #[derive(Debug, Default)]
@@ -166,6 +256,8 @@ pub(crate) struct Options {
     pub output: Option<crate::table::Table>,
     /// `--quiet`.
     pub quiet: bool,
+    /// The official CLI's options.
+    pub compat: crate::compat::Compat,
     given: Vec<&'static str>,
 }
 
@@ -176,10 +268,13 @@ impl Options {
         option: &'static GlobalOption,
         value: Option<String>,
     ) -> Result<(), String> {
-        if self.given.contains(&option.name) {
+        if self.given.contains(&option.name) && !REPEATABLE.contains(&option.name) {
             return Err(format!("--{} given twice", option.name));
         }
         self.given.push(option.name);
+        if crate::compat::set(&mut self.compat, option.name, value.clone())? {
+            return Ok(());
+        }
         match (option.name, value) {
             ("region", Some(v)) => self.region = Some(v),
             ("profile", Some(v)) => self.profile = Some(v),
@@ -196,12 +291,15 @@ impl Options {
                     _ => return Err(format!("--signature-version must be v3 or v1, got {v:?}")),
                 }
             }
-            ("validate-only" | "dryrun", None) => self.validate_only = true,
+            ("validate-only" | "dryrun" | "cli-dry-run", None) => self.validate_only = true,
             ("quiet", None) => self.quiet = true,
             ("no-validate", None) => self.no_validate = true,
-            ("retries", Some(v)) => {
+            ("retries" | "retry-count", Some(v)) => {
                 let n = v.parse::<u32>().ok().filter(|n| *n <= 10).ok_or_else(|| {
-                    format!("--retries must be a whole number from 0 to 10, got {v:?}")
+                    format!(
+                        "--{} must be a whole number from 0 to 10, got {v:?}",
+                        option.name
+                    )
                 })?;
                 self.set_retries(n)?;
             }
@@ -236,6 +334,7 @@ impl Options {
 
     fn set_retries(&mut self, n: u32) -> Result<(), String> {
         if self.retries.is_some() {
+            // --retry-count is --retries under the official CLI's name.
             return Err("--retries and --no-retry exclude each other".to_owned());
         }
         self.retries = Some(n);

@@ -3,6 +3,7 @@
 
 use jmespath::{Expression, Variable};
 use serde_json::Value;
+use unicode_width::UnicodeWidthStr;
 
 use crate::fields::{Fields, expression};
 
@@ -42,8 +43,12 @@ impl Table {
     }
 
     /// The table of `response`: one row per item the `rows` expression selects (the whole
-    /// response without it), one column per name, cells read by name from each row.
-    pub fn render(&self, response: &Value) -> Result<String, String> {
+    /// response without it), one column per name, cells read by name from each row, each
+    /// column as wide as its widest cell on a terminal (CJK and emoji take two columns).
+    ///
+    /// Also returns a warning for each column that no row has, so that a misspelt name is
+    /// not mistaken for empty values.
+    pub fn render(&self, response: &Value) -> Result<(String, Vec<String>), String> {
         let rows: Vec<Value> = match &self.rows {
             None => vec![response.clone()],
             Some(rows) => {
@@ -65,6 +70,7 @@ impl Table {
                 }
             }
         };
+        let warnings = self.unmatched(&rows);
         let mut header: Vec<String> = self.cols.clone();
         if self.num {
             header.insert(0, "Num".to_owned());
@@ -78,13 +84,7 @@ impl Table {
             lines.push(cells);
         }
         let widths: Vec<usize> = (0..lines[0].len())
-            .map(|c| {
-                lines
-                    .iter()
-                    .map(|l| l[c].chars().count())
-                    .max()
-                    .unwrap_or(0)
-            })
+            .map(|c| lines.iter().map(|l| l[c].width()).max().unwrap_or(0))
             .collect();
         let rule: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();
         lines.insert(1, rule);
@@ -93,13 +93,47 @@ impl Table {
             let padded: Vec<String> = line
                 .iter()
                 .zip(&widths)
-                .map(|(cell, width)| format!("{cell:width$}"))
+                .map(|(cell, width)| pad(cell, *width))
                 .collect();
             text.push_str(padded.join(" | ").trim_end());
             text.push('\n');
         }
-        Ok(text)
+        Ok((text, warnings))
     }
+
+    /// A warning for each column that none of `rows` has, naming the fields they do have.
+    fn unmatched(&self, rows: &[Value]) -> Vec<String> {
+        if rows.is_empty() {
+            return Vec::new();
+        }
+        let mut known: Vec<&str> = Vec::new();
+        for row in rows {
+            for key in row.as_object().into_iter().flat_map(|o| o.keys()) {
+                if !known.contains(&key.as_str()) {
+                    known.push(key);
+                }
+            }
+        }
+        known.sort_unstable();
+        self.cols
+            .iter()
+            .filter(|col| !rows.iter().any(|row| row.get(col.as_str()).is_some()))
+            .map(|col| {
+                let col = crate::inert::text(col);
+                let fields = crate::inert::text(&known.join(", ")).into_owned();
+                format!(
+                    "--output cols={col} matches no field of any row, so its column is empty \
+                     (the rows have: {fields})"
+                )
+            })
+            .collect()
+    }
+}
+
+/// `cell` followed by spaces up to `width` terminal columns.
+fn pad(cell: &str, width: usize) -> String {
+    let fill = width.saturating_sub(cell.width());
+    format!("{cell}{}", " ".repeat(fill))
 }
 
 /// A cell: a string as it is (control characters escaped), nothing for null or a missing

@@ -4,6 +4,7 @@
 mod scratch;
 
 mod client_credential_files;
+mod client_credential_ini;
 mod client_credential_sources;
 mod client_credentials;
 mod client_decoding;

@@ -45,6 +45,18 @@ async fn top_level_help_lists_products_syntax_and_options() {
           --pager [path=<items>]             Call page after page and print every item in one response (also PageNumber=, PageSize=, NextToken=: parameter names; defaults from the API; max-pages=, default 1000, max-items=, default 100000, max-bytes=, default 100 MiB)
           --output cols=<A,B> [rows=<path>]  Print a table: columns by name, rows selected by a JMESPath expression (num=true numbers them)
           --quiet                            Print nothing on success: the exit status says it
+          --cli-dry-run                      Same as --validate-only (the official CLI's name)
+          --access-key-id <id>               AccessKeyId to sign with instead of the credentials chain (with --access-key-secret)
+          --access-key-secret <secret>       AccessKeySecret of --access-key-id (visible to other users in the process list: prefer the environment)
+          --sts-token <token>                STS security token of the keys on the command line (mode StsToken)
+          --mode <AK|StsToken>               Mode of the keys on the command line: AK, or StsToken with --sts-token; other modes need a profile
+          --read-timeout <seconds>           Limit of each attempt in seconds, connecting, sending and reading the answer (default 15)
+          --connect-timeout <seconds>        Checked for compatibility; connecting is bounded by --read-timeout
+          --retry-count <N>                  Same as --retries (the official CLI's name)
+          --header <Name=value>              Extra header to send and sign; repeatable; not Host, Authorization or x-acs-*
+          --version <API version>            With --force, call this API version instead of the product's; alone, print the version of acs
+          --force                            Allow --version to name an API version the command data was not made from
+          --skip-secure-verify               Refused: certificates are always verified; trust a CA with SSL_CERT_FILE instead
           -h, --help                         Help for acs, a product or an operation
 
         Credentials: with --profile, that profile of ~/.aliyun/config.json; otherwise
@@ -52,7 +64,9 @@ async fn top_level_help_lists_products_syntax_and_options() {
         else the OIDC role of ALIBABA_CLOUD_ROLE_ARN, ALIBABA_CLOUD_OIDC_PROVIDER_ARN and
         ALIBABA_CLOUD_OIDC_TOKEN_FILE, else the profile named by ALIBABA_CLOUD_PROFILE or the file's
         current one (modes AK, StsToken, RamRoleArn, ChainableRamRoleArn, EcsRamRole, OIDC), else the
-        ECS instance's RAM role, else ALIBABA_CLOUD_CREDENTIALS_URI.
+        section ALIBABA_CLOUD_PROFILE (or default) of ~/.alibabacloud/credentials (ALIBABA_CLOUD_CREDENTIALS_FILE),
+        else the ECS instance's RAM role, else ALIBABA_CLOUD_CREDENTIALS_URI. --access-key-id and
+        --access-key-secret (and --sts-token) on the command line come before all of them.
 
         Exit status: 0 success, the service's JSON on stdout; 1 the call or the wait failed (service, network or
         credentials error, or an answer that is not JSON: its status, content type and first bytes on stderr);
@@ -192,7 +206,7 @@ async fn operation_help_shows_every_parameter() {
                 If you move the VPN gateway to a new resource group, the preceding resources are also moved to the new resource group.
 
         --wait polls DescribeVpnGateway until VpnGatewayActive (every 6000 ms, at most 600000 ms).
-        Global options: --region, --profile, --endpoint, --ca-file, --proxy, --signature-version, --validate-only, --dryrun, --no-validate, --retries, --no-retry, --wait, --waiter, --pager, --output, --quiet (see `acs --help`).
+        Global options: --region, --profile, --endpoint, --ca-file, --proxy, --signature-version, --validate-only, --dryrun, --no-validate, --retries, --no-retry, --wait, --waiter, --pager, --output, --quiet, --cli-dry-run, --access-key-id, --access-key-secret, --sts-token, --mode, --read-timeout, --connect-timeout, --retry-count, --header, --version, --force, --skip-secure-verify (see `acs --help`).
     "#]].assert_eq(&help(&["vpc", "CreateVpnGateway", "--help"]).await);
 }
 

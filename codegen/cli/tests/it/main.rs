@@ -3,6 +3,7 @@
 
 mod support;
 
+mod aliyun_flags;
 mod answers;
 mod completion;
 mod errors;
@@ -12,6 +13,7 @@ mod pager;
 mod parity;
 mod preview;
 mod shaping;
+mod tables;
 mod terminal;
 mod token_pager;
 mod trust;

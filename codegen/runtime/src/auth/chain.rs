@@ -7,8 +7,9 @@ use tokio::sync::OnceCell;
 
 use super::ecs::ECS_METADATA_DISABLED_VAR;
 use super::{
-    ACCESS_KEY_ID_VAR, ACCESS_KEY_SECRET_VAR, Credentials, CredentialsError, CredentialsUri,
-    EcsRamRole, Env, EnvProvider, OidcRole, ProfileFile, ProvideCredentials, ProvideFuture,
+    ACCESS_KEY_ID_VAR, ACCESS_KEY_SECRET_VAR, Credentials, CredentialsError, CredentialsFile,
+    CredentialsUri, EcsRamRole, Env, EnvProvider, OidcRole, ProfileFile, ProvideCredentials,
+    ProvideFuture,
 };
 
 /// The default chain: the first of these sources that provides credentials is used from
@@ -18,8 +19,11 @@ use super::{
 /// 2. OIDC role (RRSA): `ALIBABA_CLOUD_ROLE_ARN`, `ALIBABA_CLOUD_OIDC_PROVIDER_ARN`,
 ///    `ALIBABA_CLOUD_OIDC_TOKEN_FILE`;
 /// 3. the CLI's profile file `~/.aliyun/config.json` (see [`super::Profile`] for the modes);
-/// 4. the RAM role of the ECS instance, unless `ALIBABA_CLOUD_ECS_METADATA_DISABLED=true`;
-/// 5. `ALIBABA_CLOUD_CREDENTIALS_URI`.
+/// 4. the credentials libraries' file `~/.alibabacloud/credentials` (or
+///    `ALIBABA_CLOUD_CREDENTIALS_FILE`), section `ALIBABA_CLOUD_PROFILE` or `default` (see
+///    [`CredentialsFile`] for the types);
+/// 5. the RAM role of the ECS instance, unless `ALIBABA_CLOUD_ECS_METADATA_DISABLED=true`;
+/// 6. `ALIBABA_CLOUD_CREDENTIALS_URI`.
 ///
 /// A source that fails (an unsupported profile mode, an unreachable service) does not stop
 /// the chain; when none provides credentials, the error says what each one answered.
@@ -28,6 +32,7 @@ use super::{
 pub struct DefaultChain {
     env: Env,
     profile: ProfileFile,
+    file: CredentialsFile,
     only_profile: bool,
     metadata_base_url: Option<String>,
     chosen: OnceCell<Arc<dyn ProvideCredentials>>,
@@ -43,6 +48,7 @@ impl DefaultChain {
     pub fn with_env(env: Env) -> Self {
         Self {
             profile: ProfileFile::from_env(&env),
+            file: CredentialsFile::from_env(&env),
             env,
             only_profile: false,
             metadata_base_url: None,
@@ -63,6 +69,7 @@ impl DefaultChain {
     pub fn with_metadata_base_url(mut self, url: impl Into<String>) -> Self {
         let url = url.into();
         self.profile = self.profile.with_metadata_base_url(url.as_str());
+        self.file = self.file.with_metadata_base_url(url.as_str());
         self.metadata_base_url = Some(url);
         self
     }
@@ -88,6 +95,11 @@ impl DefaultChain {
         }
         match self.profile_provider() {
             Ok(provider) => candidates.push(provider),
+            Err(error) => looked.push(error.to_string()),
+        }
+        match self.file.provider() {
+            Ok(provider) => candidates.push(provider),
+            Err(CredentialsError::NotFound(why)) => looked.push(why),
             Err(error) => looked.push(error.to_string()),
         }
         let disabled = self

@@ -7,9 +7,11 @@
 
 mod chain;
 mod credentials;
+mod credentials_file;
 mod ecs;
 mod env;
 mod fetch;
+mod headers;
 mod profile;
 mod provider;
 mod roles;
@@ -22,11 +24,17 @@ mod uri;
 
 pub use chain::DefaultChain;
 pub use credentials::{Credentials, CredentialsError};
+pub use credentials_file::{
+    CREDENTIALS_FILE_VAR, CredentialsFile, DEFAULT_SECTION, SUPPORTED_TYPES,
+};
 pub use ecs::{
     ECS_METADATA_DISABLED_VAR, ECS_METADATA_VAR, EcsRamRole, IMDSV1_DISABLED_VAR, METADATA_BASE_URL,
 };
 pub use env::Env;
 pub(crate) use env::read_local;
+pub use headers::{
+    ExtraHeaders, InvalidHeader, check_name as check_header_name, with_extra_headers,
+};
 pub use profile::{PROFILE_VAR, Profile, ProfileFile, SUPPORTED_MODES};
 pub use provider::{
     ACCESS_KEY_ID_VAR, ACCESS_KEY_SECRET_VAR, EnvProvider, ProvideCredentials, ProvideFuture,
@@ -63,15 +71,24 @@ pub enum SignatureVersion {
 }
 
 impl SignatureVersion {
-    /// Signs one request with `credentials`.
+    /// Signs one request with `credentials`, with the [`ExtraHeaders`] of the current
+    /// [`with_extra_headers`] scope if any.
     pub fn sign<'a>(
         self,
         request: &SigningRequest<'a>,
         credentials: &'a Credentials,
     ) -> SignedRequest<'a> {
-        match self {
-            Self::V3 => sign_v3::sign(request, credentials),
-            Self::V1 => sign_v1::sign(request, credentials),
+        match (self, headers::scoped()) {
+            (Self::V3, None) => sign_v3::sign(request, credentials),
+            (Self::V3, Some(extra)) => sign_v3::sign_with_headers(request, credentials, &extra),
+            (Self::V1, extra) => {
+                let mut signed = sign_v1::sign(request, credentials);
+                // V1 signs no header: the extra ones are only sent.
+                for (name, value) in extra.iter().flat_map(ExtraHeaders::iter) {
+                    signed.headers.push((name, value.to_owned().into()));
+                }
+                signed
+            }
         }
     }
 }

@@ -7,7 +7,7 @@ use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
 
 use super::{
-    Credentials, FORM_CONTENT_TYPE, SignedRequest, SigningRequest, canonical_query,
+    Credentials, ExtraHeaders, FORM_CONTENT_TYPE, SignedRequest, SigningRequest, canonical_query,
     canonical_query_of, push_hex,
 };
 
@@ -23,6 +23,23 @@ pub const EMPTY_BODY_SHA256: &str =
 /// `x-acs-content-sha256`, `content-type` (with a body), `x-acs-security-token` (STS), all
 /// signed, plus `authorization`.
 pub fn sign<'a>(request: &SigningRequest<'a>, credentials: &'a Credentials) -> SignedRequest<'a> {
+    sign_extended(request, credentials, None)
+}
+
+/// Signs like [`sign`], with `extra` headers too, each sent and signed.
+pub(crate) fn sign_with_headers<'a>(
+    request: &SigningRequest<'a>,
+    credentials: &'a Credentials,
+    extra: &ExtraHeaders,
+) -> SignedRequest<'a> {
+    sign_extended(request, credentials, Some(extra))
+}
+
+fn sign_extended<'a>(
+    request: &SigningRequest<'a>,
+    credentials: &'a Credentials,
+    extra: Option<&ExtraHeaders>,
+) -> SignedRequest<'a> {
     let query = canonical_query_of(request.params.query());
     let body = request.params.encoded_body();
     let content_sha256: Cow<'a, str> = if body.is_empty() {
@@ -45,12 +62,21 @@ pub fn sign<'a>(request: &SigningRequest<'a>, credentials: &'a Credentials) -> S
     }
     headers.push(("x-acs-signature-nonce", request.nonce.into()));
     headers.push(("x-acs-version", request.version.into()));
-    let signed = signed_headers(&headers, !body.is_empty(), token.is_some());
+    let signed: Cow<'static, str> = match extra {
+        None => signed_headers(&headers, !body.is_empty(), token.is_some()).into(),
+        Some(extra) => {
+            for (name, value) in extra.iter() {
+                let at = headers.partition_point(|(n, _)| *n < name);
+                headers.insert(at, (name, value.to_owned().into()));
+            }
+            join_names(&headers).into()
+        }
+    };
     let canonical = CanonicalRequest {
         method: request.method.as_str(),
         path: request.path,
         query: &query,
-        signed_headers: signed,
+        signed_headers: &signed,
         content_sha256: &content_sha256,
     };
     headers.push((

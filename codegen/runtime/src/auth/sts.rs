@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use super::fetch::{self, Http};
 use super::session::Session;
-use super::{Credentials, CredentialsError, Env, SignatureVersion, SignedRequest, SigningRequest};
+use super::{Credentials, CredentialsError, Env, SignedRequest, SigningRequest};
 use super::{FORM_CONTENT_TYPE, canonical_query};
 use crate::client::{Endpoint, ProductInfo, transport};
 use crate::params::Params;
@@ -80,7 +80,8 @@ impl Sts {
             timestamp: &timestamp,
             nonce: &nonce,
         };
-        self.send(endpoint, SignatureVersion::V3.sign(&request, source))
+        // Signed without any extra header of the caller's scope: those are for its calls.
+        self.send(endpoint, super::sign_v3::sign(&request, source))
             .await
     }
 
