@@ -95,12 +95,8 @@ pub(crate) async fn call(
         let deadline = timeout.max(Config::DEFAULT_DEADLINE);
         config = config.attempt_timeout(timeout).deadline(Some(deadline));
     }
-    if compat.connect_timeout.is_some() {
-        notes.push(
-            "--connect-timeout is not applied on its own: connecting is bounded by the limit of \
-             each attempt (--read-timeout, default 15 s)"
-                .to_owned(),
-        );
+    if let Some(timeout) = compat.connect_timeout {
+        config = config.connect_timeout(timeout);
     }
     let client = RpcClient::new(info, config.build()).map_err(Failure::Call)?;
     let printed = if let Some(pages) = pages {

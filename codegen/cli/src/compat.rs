@@ -39,7 +39,7 @@ pub(crate) struct Compat {
     pub mode: Option<String>,
     /// `--read-timeout`: the limit of each attempt.
     pub read_timeout: Option<Duration>,
-    /// `--connect-timeout`, checked (the transport has no separate connect limit yet).
+    /// `--connect-timeout`: how long connecting may take.
     pub connect_timeout: Option<Duration>,
     /// `--header`, each one.
     pub headers: ExtraHeaders,
