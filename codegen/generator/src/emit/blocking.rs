@@ -75,7 +75,7 @@ pub fn builder_send(op: &OperationIr) -> TokenStream {
     let (response, error) = (ident(&op.response.name), ident(&op.error));
     quote! {
         #[cfg(feature = "blocking")]
-        impl<'a> #builder<&'a crate::blocking::Client> {
+        impl #builder<&crate::blocking::Client> {
             /// Validates the request, sends it and waits for the answer: every violation at
             /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
             /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -109,7 +109,7 @@ pub fn request(op: &OperationIr, ir: &CrateIr) -> TokenStream {
             }
         }
 
-        impl<'a> #builder<&'a crate::Client> {
+        impl #builder<&crate::Client> {
             /// Validates the request and sends it: every violation at once as
             /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
             #[inline]

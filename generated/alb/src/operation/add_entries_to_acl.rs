@@ -225,7 +225,7 @@ impl<C> AddEntriesToAclRequestBuilder<C> {
         }
     }
 }
-impl<'a> AddEntriesToAclRequestBuilder<&'a crate::Client> {
+impl AddEntriesToAclRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -236,7 +236,7 @@ impl<'a> AddEntriesToAclRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> AddEntriesToAclRequestBuilder<&'a crate::blocking::Client> {
+impl AddEntriesToAclRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

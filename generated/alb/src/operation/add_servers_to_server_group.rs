@@ -228,7 +228,7 @@ impl<C> AddServersToServerGroupRequestBuilder<C> {
         }
     }
 }
-impl<'a> AddServersToServerGroupRequestBuilder<&'a crate::Client> {
+impl AddServersToServerGroupRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -242,7 +242,7 @@ impl<'a> AddServersToServerGroupRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> AddServersToServerGroupRequestBuilder<&'a crate::blocking::Client> {
+impl AddServersToServerGroupRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -217,7 +217,7 @@ impl<C> CreateAScriptsRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateAScriptsRequestBuilder<&'a crate::Client> {
+impl CreateAScriptsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -228,7 +228,7 @@ impl<'a> CreateAScriptsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateAScriptsRequestBuilder<&'a crate::blocking::Client> {
+impl CreateAScriptsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

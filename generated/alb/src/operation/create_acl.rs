@@ -227,7 +227,7 @@ impl<C> CreateAclRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateAclRequestBuilder<&'a crate::Client> {
+impl CreateAclRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -238,7 +238,7 @@ impl<'a> CreateAclRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateAclRequestBuilder<&'a crate::blocking::Client> {
+impl CreateAclRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

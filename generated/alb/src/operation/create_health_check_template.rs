@@ -562,7 +562,7 @@ impl<C> CreateHealthCheckTemplateRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateHealthCheckTemplateRequestBuilder<&'a crate::Client> {
+impl CreateHealthCheckTemplateRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -576,7 +576,7 @@ impl<'a> CreateHealthCheckTemplateRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateHealthCheckTemplateRequestBuilder<&'a crate::blocking::Client> {
+impl CreateHealthCheckTemplateRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -613,7 +613,7 @@ impl<C> CreateListenerRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateListenerRequestBuilder<&'a crate::Client> {
+impl CreateListenerRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -624,7 +624,7 @@ impl<'a> CreateListenerRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateListenerRequestBuilder<&'a crate::blocking::Client> {
+impl CreateListenerRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -374,7 +374,7 @@ impl<C> CreateRuleRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateRuleRequestBuilder<&'a crate::Client> {
+impl CreateRuleRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -385,7 +385,7 @@ impl<'a> CreateRuleRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateRuleRequestBuilder<&'a crate::blocking::Client> {
+impl CreateRuleRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

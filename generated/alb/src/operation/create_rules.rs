@@ -235,7 +235,7 @@ impl<C> CreateRulesRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateRulesRequestBuilder<&'a crate::Client> {
+impl CreateRulesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -246,7 +246,7 @@ impl<'a> CreateRulesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateRulesRequestBuilder<&'a crate::blocking::Client> {
+impl CreateRulesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -280,7 +280,7 @@ impl<C> CreateSecurityPolicyRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateSecurityPolicyRequestBuilder<&'a crate::Client> {
+impl CreateSecurityPolicyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -294,7 +294,7 @@ impl<'a> CreateSecurityPolicyRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateSecurityPolicyRequestBuilder<&'a crate::blocking::Client> {
+impl CreateSecurityPolicyRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

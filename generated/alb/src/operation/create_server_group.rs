@@ -589,7 +589,7 @@ impl<C> CreateServerGroupRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateServerGroupRequestBuilder<&'a crate::Client> {
+impl CreateServerGroupRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -603,7 +603,7 @@ impl<'a> CreateServerGroupRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateServerGroupRequestBuilder<&'a crate::blocking::Client> {
+impl CreateServerGroupRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -190,7 +190,7 @@ impl<C> DeleteAclRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteAclRequestBuilder<&'a crate::Client> {
+impl DeleteAclRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -201,7 +201,7 @@ impl<'a> DeleteAclRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteAclRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteAclRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -192,7 +192,7 @@ impl<C> DeleteHealthCheckTemplatesRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteHealthCheckTemplatesRequestBuilder<&'a crate::Client> {
+impl DeleteHealthCheckTemplatesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -206,7 +206,7 @@ impl<'a> DeleteHealthCheckTemplatesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteHealthCheckTemplatesRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteHealthCheckTemplatesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

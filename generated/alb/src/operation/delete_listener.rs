@@ -192,7 +192,7 @@ impl<C> DeleteListenerRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteListenerRequestBuilder<&'a crate::Client> {
+impl DeleteListenerRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -203,7 +203,7 @@ impl<'a> DeleteListenerRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteListenerRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteListenerRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -201,7 +201,7 @@ impl<C> DeleteRulesRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteRulesRequestBuilder<&'a crate::Client> {
+impl DeleteRulesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -212,7 +212,7 @@ impl<'a> DeleteRulesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteRulesRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteRulesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

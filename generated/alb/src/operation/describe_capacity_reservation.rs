@@ -132,7 +132,7 @@ impl<C> DescribeCapacityReservationRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeCapacityReservationRequestBuilder<&'a crate::Client> {
+impl DescribeCapacityReservationRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -146,7 +146,7 @@ impl<'a> DescribeCapacityReservationRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeCapacityReservationRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeCapacityReservationRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -251,7 +251,7 @@ impl<C> DetachCommonBandwidthPackageFromLoadBalancerRequestBuilder<C> {
         }
     }
 }
-impl<'a> DetachCommonBandwidthPackageFromLoadBalancerRequestBuilder<&'a crate::Client> {
+impl DetachCommonBandwidthPackageFromLoadBalancerRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -265,10 +265,8 @@ impl<'a> DetachCommonBandwidthPackageFromLoadBalancerRequestBuilder<&'a crate::C
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> DetachCommonBandwidthPackageFromLoadBalancerRequestBuilder<
-    &'a crate::blocking::Client,
+impl DetachCommonBandwidthPackageFromLoadBalancerRequestBuilder<
+    &crate::blocking::Client,
 > {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,

@@ -220,7 +220,7 @@ impl<C> DissociateAclsFromListenerRequestBuilder<C> {
         }
     }
 }
-impl<'a> DissociateAclsFromListenerRequestBuilder<&'a crate::Client> {
+impl DissociateAclsFromListenerRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -234,7 +234,7 @@ impl<'a> DissociateAclsFromListenerRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DissociateAclsFromListenerRequestBuilder<&'a crate::blocking::Client> {
+impl DissociateAclsFromListenerRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -223,7 +223,7 @@ impl<C> DissociateAdditionalCertificatesFromListenerRequestBuilder<C> {
         }
     }
 }
-impl<'a> DissociateAdditionalCertificatesFromListenerRequestBuilder<&'a crate::Client> {
+impl DissociateAdditionalCertificatesFromListenerRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -237,10 +237,8 @@ impl<'a> DissociateAdditionalCertificatesFromListenerRequestBuilder<&'a crate::C
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> DissociateAdditionalCertificatesFromListenerRequestBuilder<
-    &'a crate::blocking::Client,
+impl DissociateAdditionalCertificatesFromListenerRequestBuilder<
+    &crate::blocking::Client,
 > {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,

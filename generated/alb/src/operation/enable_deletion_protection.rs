@@ -179,7 +179,7 @@ impl<C> EnableDeletionProtectionRequestBuilder<C> {
         }
     }
 }
-impl<'a> EnableDeletionProtectionRequestBuilder<&'a crate::Client> {
+impl EnableDeletionProtectionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -193,7 +193,7 @@ impl<'a> EnableDeletionProtectionRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> EnableDeletionProtectionRequestBuilder<&'a crate::blocking::Client> {
+impl EnableDeletionProtectionRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

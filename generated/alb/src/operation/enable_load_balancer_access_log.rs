@@ -236,7 +236,7 @@ impl<C> EnableLoadBalancerAccessLogRequestBuilder<C> {
         }
     }
 }
-impl<'a> EnableLoadBalancerAccessLogRequestBuilder<&'a crate::Client> {
+impl EnableLoadBalancerAccessLogRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -250,7 +250,7 @@ impl<'a> EnableLoadBalancerAccessLogRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> EnableLoadBalancerAccessLogRequestBuilder<&'a crate::blocking::Client> {
+impl EnableLoadBalancerAccessLogRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -133,7 +133,7 @@ impl<C> GetHealthCheckTemplateAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> GetHealthCheckTemplateAttributeRequestBuilder<&'a crate::Client> {
+impl GetHealthCheckTemplateAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -147,7 +147,7 @@ impl<'a> GetHealthCheckTemplateAttributeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> GetHealthCheckTemplateAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl GetHealthCheckTemplateAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

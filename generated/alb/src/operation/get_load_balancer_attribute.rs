@@ -129,7 +129,7 @@ impl<C> GetLoadBalancerAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> GetLoadBalancerAttributeRequestBuilder<&'a crate::Client> {
+impl GetLoadBalancerAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -143,7 +143,7 @@ impl<'a> GetLoadBalancerAttributeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> GetLoadBalancerAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl GetLoadBalancerAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -225,7 +225,7 @@ impl<C> ListAScriptsRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListAScriptsRequestBuilder<&'a crate::Client> {
+impl ListAScriptsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -236,7 +236,7 @@ impl<'a> ListAScriptsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListAScriptsRequestBuilder<&'a crate::blocking::Client> {
+impl ListAScriptsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

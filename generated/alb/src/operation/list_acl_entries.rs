@@ -182,7 +182,7 @@ impl<C> ListAclEntriesRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListAclEntriesRequestBuilder<&'a crate::Client> {
+impl ListAclEntriesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -193,7 +193,7 @@ impl<'a> ListAclEntriesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListAclEntriesRequestBuilder<&'a crate::blocking::Client> {
+impl ListAclEntriesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

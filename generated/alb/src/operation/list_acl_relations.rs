@@ -132,7 +132,7 @@ impl<C> ListAclRelationsRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListAclRelationsRequestBuilder<&'a crate::Client> {
+impl ListAclRelationsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -143,7 +143,7 @@ impl<'a> ListAclRelationsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListAclRelationsRequestBuilder<&'a crate::blocking::Client> {
+impl ListAclRelationsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -245,7 +245,7 @@ impl<C> ListAclsRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListAclsRequestBuilder<&'a crate::Client> {
+impl ListAclsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -254,7 +254,7 @@ impl<'a> ListAclsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListAclsRequestBuilder<&'a crate::blocking::Client> {
+impl ListAclsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

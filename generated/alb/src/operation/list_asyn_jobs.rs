@@ -304,7 +304,7 @@ impl<C> ListAsynJobsRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListAsynJobsRequestBuilder<&'a crate::Client> {
+impl ListAsynJobsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -315,7 +315,7 @@ impl<'a> ListAsynJobsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListAsynJobsRequestBuilder<&'a crate::blocking::Client> {
+impl ListAsynJobsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -228,7 +228,7 @@ impl<C> ListListenerCertificatesRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListListenerCertificatesRequestBuilder<&'a crate::Client> {
+impl ListListenerCertificatesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -242,7 +242,7 @@ impl<'a> ListListenerCertificatesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListListenerCertificatesRequestBuilder<&'a crate::blocking::Client> {
+impl ListListenerCertificatesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

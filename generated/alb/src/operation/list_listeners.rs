@@ -258,7 +258,7 @@ impl<C> ListListenersRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListListenersRequestBuilder<&'a crate::Client> {
+impl ListListenersRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -269,7 +269,7 @@ impl<'a> ListListenersRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListListenersRequestBuilder<&'a crate::blocking::Client> {
+impl ListListenersRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -501,7 +501,7 @@ impl<C> ListLoadBalancersRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListLoadBalancersRequestBuilder<&'a crate::Client> {
+impl ListLoadBalancersRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -515,7 +515,7 @@ impl<'a> ListLoadBalancersRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListLoadBalancersRequestBuilder<&'a crate::blocking::Client> {
+impl ListLoadBalancersRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

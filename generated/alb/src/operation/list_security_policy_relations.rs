@@ -143,7 +143,7 @@ impl<C> ListSecurityPolicyRelationsRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListSecurityPolicyRelationsRequestBuilder<&'a crate::Client> {
+impl ListSecurityPolicyRelationsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -157,7 +157,7 @@ impl<'a> ListSecurityPolicyRelationsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListSecurityPolicyRelationsRequestBuilder<&'a crate::blocking::Client> {
+impl ListSecurityPolicyRelationsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -103,7 +103,7 @@ impl<C> ListSystemSecurityPoliciesRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListSystemSecurityPoliciesRequestBuilder<&'a crate::Client> {
+impl ListSystemSecurityPoliciesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -117,7 +117,7 @@ impl<'a> ListSystemSecurityPoliciesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListSystemSecurityPoliciesRequestBuilder<&'a crate::blocking::Client> {
+impl ListSystemSecurityPoliciesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

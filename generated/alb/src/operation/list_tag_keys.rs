@@ -242,7 +242,7 @@ impl<C> ListTagKeysRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListTagKeysRequestBuilder<&'a crate::Client> {
+impl ListTagKeysRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -253,7 +253,7 @@ impl<'a> ListTagKeysRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListTagKeysRequestBuilder<&'a crate::blocking::Client> {
+impl ListTagKeysRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

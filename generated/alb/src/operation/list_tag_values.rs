@@ -234,7 +234,7 @@ impl<C> ListTagValuesRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListTagValuesRequestBuilder<&'a crate::Client> {
+impl ListTagValuesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -245,7 +245,7 @@ impl<'a> ListTagValuesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListTagValuesRequestBuilder<&'a crate::blocking::Client> {
+impl ListTagValuesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

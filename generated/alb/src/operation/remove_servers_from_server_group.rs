@@ -232,7 +232,7 @@ impl<C> RemoveServersFromServerGroupRequestBuilder<C> {
         }
     }
 }
-impl<'a> RemoveServersFromServerGroupRequestBuilder<&'a crate::Client> {
+impl RemoveServersFromServerGroupRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -246,7 +246,7 @@ impl<'a> RemoveServersFromServerGroupRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> RemoveServersFromServerGroupRequestBuilder<&'a crate::blocking::Client> {
+impl RemoveServersFromServerGroupRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -269,7 +269,7 @@ impl<C> ReplaceServersInServerGroupRequestBuilder<C> {
         }
     }
 }
-impl<'a> ReplaceServersInServerGroupRequestBuilder<&'a crate::Client> {
+impl ReplaceServersInServerGroupRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -283,7 +283,7 @@ impl<'a> ReplaceServersInServerGroupRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ReplaceServersInServerGroupRequestBuilder<&'a crate::blocking::Client> {
+impl ReplaceServersInServerGroupRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

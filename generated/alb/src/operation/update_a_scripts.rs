@@ -190,7 +190,7 @@ impl<C> UpdateAScriptsRequestBuilder<C> {
         }
     }
 }
-impl<'a> UpdateAScriptsRequestBuilder<&'a crate::Client> {
+impl UpdateAScriptsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -201,7 +201,7 @@ impl<'a> UpdateAScriptsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> UpdateAScriptsRequestBuilder<&'a crate::blocking::Client> {
+impl UpdateAScriptsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

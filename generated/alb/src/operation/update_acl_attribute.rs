@@ -208,7 +208,7 @@ impl<C> UpdateAclAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> UpdateAclAttributeRequestBuilder<&'a crate::Client> {
+impl UpdateAclAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -222,7 +222,7 @@ impl<'a> UpdateAclAttributeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> UpdateAclAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl UpdateAclAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

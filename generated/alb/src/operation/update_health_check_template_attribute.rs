@@ -534,7 +534,7 @@ impl<C> UpdateHealthCheckTemplateAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> UpdateHealthCheckTemplateAttributeRequestBuilder<&'a crate::Client> {
+impl UpdateHealthCheckTemplateAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -548,7 +548,7 @@ impl<'a> UpdateHealthCheckTemplateAttributeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> UpdateHealthCheckTemplateAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl UpdateHealthCheckTemplateAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

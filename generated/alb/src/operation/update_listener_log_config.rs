@@ -253,7 +253,7 @@ impl<C> UpdateListenerLogConfigRequestBuilder<C> {
         }
     }
 }
-impl<'a> UpdateListenerLogConfigRequestBuilder<&'a crate::Client> {
+impl UpdateListenerLogConfigRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -267,7 +267,7 @@ impl<'a> UpdateListenerLogConfigRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> UpdateListenerLogConfigRequestBuilder<&'a crate::blocking::Client> {
+impl UpdateListenerLogConfigRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -226,7 +226,7 @@ impl<C> UpdateLoadBalancerEditionRequestBuilder<C> {
         }
     }
 }
-impl<'a> UpdateLoadBalancerEditionRequestBuilder<&'a crate::Client> {
+impl UpdateLoadBalancerEditionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -240,7 +240,7 @@ impl<'a> UpdateLoadBalancerEditionRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> UpdateLoadBalancerEditionRequestBuilder<&'a crate::blocking::Client> {
+impl UpdateLoadBalancerEditionRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -225,7 +225,7 @@ impl<C> UpdateLoadBalancerZonesRequestBuilder<C> {
         }
     }
 }
-impl<'a> UpdateLoadBalancerZonesRequestBuilder<&'a crate::Client> {
+impl UpdateLoadBalancerZonesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -239,7 +239,7 @@ impl<'a> UpdateLoadBalancerZonesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> UpdateLoadBalancerZonesRequestBuilder<&'a crate::blocking::Client> {
+impl UpdateLoadBalancerZonesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -299,7 +299,7 @@ impl<C> UpdateRuleAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> UpdateRuleAttributeRequestBuilder<&'a crate::Client> {
+impl UpdateRuleAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -313,7 +313,7 @@ impl<'a> UpdateRuleAttributeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> UpdateRuleAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl UpdateRuleAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

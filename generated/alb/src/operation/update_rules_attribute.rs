@@ -206,7 +206,7 @@ impl<C> UpdateRulesAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> UpdateRulesAttributeRequestBuilder<&'a crate::Client> {
+impl UpdateRulesAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -220,7 +220,7 @@ impl<'a> UpdateRulesAttributeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> UpdateRulesAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl UpdateRulesAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

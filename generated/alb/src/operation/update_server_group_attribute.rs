@@ -459,7 +459,7 @@ impl<C> UpdateServerGroupAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> UpdateServerGroupAttributeRequestBuilder<&'a crate::Client> {
+impl UpdateServerGroupAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -473,7 +473,7 @@ impl<'a> UpdateServerGroupAttributeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> UpdateServerGroupAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl UpdateServerGroupAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

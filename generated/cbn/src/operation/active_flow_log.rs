@@ -224,7 +224,7 @@ impl<C> ActiveFlowLogRequestBuilder<C> {
         }
     }
 }
-impl<'a> ActiveFlowLogRequestBuilder<&'a crate::Client> {
+impl ActiveFlowLogRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -235,7 +235,7 @@ impl<'a> ActiveFlowLogRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ActiveFlowLogRequestBuilder<&'a crate::blocking::Client> {
+impl ActiveFlowLogRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

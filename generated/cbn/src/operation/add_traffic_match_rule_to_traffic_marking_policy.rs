@@ -241,7 +241,7 @@ impl<C> AddTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<C> {
         }
     }
 }
-impl<'a> AddTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<&'a crate::Client> {
+impl AddTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -255,9 +255,7 @@ impl<'a> AddTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<&'a crate::Clie
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> AddTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<&'a crate::blocking::Client> {
+impl AddTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -242,7 +242,7 @@ impl<C> AddTraficMatchRuleToTrafficMarkingPolicyRequestBuilder<C> {
         }
     }
 }
-impl<'a> AddTraficMatchRuleToTrafficMarkingPolicyRequestBuilder<&'a crate::Client> {
+impl AddTraficMatchRuleToTrafficMarkingPolicyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -256,9 +256,7 @@ impl<'a> AddTraficMatchRuleToTrafficMarkingPolicyRequestBuilder<&'a crate::Clien
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> AddTraficMatchRuleToTrafficMarkingPolicyRequestBuilder<&'a crate::blocking::Client> {
+impl AddTraficMatchRuleToTrafficMarkingPolicyRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

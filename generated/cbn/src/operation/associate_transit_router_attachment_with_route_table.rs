@@ -236,9 +236,7 @@ impl<C> AssociateTransitRouterAttachmentWithRouteTableRequestBuilder<C> {
         }
     }
 }
-impl<
-    'a,
-> AssociateTransitRouterAttachmentWithRouteTableRequestBuilder<&'a crate::Client> {
+impl AssociateTransitRouterAttachmentWithRouteTableRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -252,10 +250,8 @@ impl<
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> AssociateTransitRouterAttachmentWithRouteTableRequestBuilder<
-    &'a crate::blocking::Client,
+impl AssociateTransitRouterAttachmentWithRouteTableRequestBuilder<
+    &crate::blocking::Client,
 > {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,

@@ -269,7 +269,7 @@ impl<C> AssociateTransitRouterMulticastDomainRequestBuilder<C> {
         }
     }
 }
-impl<'a> AssociateTransitRouterMulticastDomainRequestBuilder<&'a crate::Client> {
+impl AssociateTransitRouterMulticastDomainRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -283,9 +283,7 @@ impl<'a> AssociateTransitRouterMulticastDomainRequestBuilder<&'a crate::Client> 
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> AssociateTransitRouterMulticastDomainRequestBuilder<&'a crate::blocking::Client> {
+impl AssociateTransitRouterMulticastDomainRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -255,7 +255,7 @@ impl<C> AttachCenChildInstanceRequestBuilder<C> {
         }
     }
 }
-impl<'a> AttachCenChildInstanceRequestBuilder<&'a crate::Client> {
+impl AttachCenChildInstanceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -269,7 +269,7 @@ impl<'a> AttachCenChildInstanceRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> AttachCenChildInstanceRequestBuilder<&'a crate::blocking::Client> {
+impl AttachCenChildInstanceRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -132,7 +132,7 @@ impl<C> CheckTransitRouterServiceRequestBuilder<C> {
         }
     }
 }
-impl<'a> CheckTransitRouterServiceRequestBuilder<&'a crate::Client> {
+impl CheckTransitRouterServiceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -146,7 +146,7 @@ impl<'a> CheckTransitRouterServiceRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CheckTransitRouterServiceRequestBuilder<&'a crate::blocking::Client> {
+impl CheckTransitRouterServiceRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

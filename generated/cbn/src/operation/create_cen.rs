@@ -241,7 +241,7 @@ impl<C> CreateCenRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateCenRequestBuilder<&'a crate::Client> {
+impl CreateCenRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -252,7 +252,7 @@ impl<'a> CreateCenRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateCenRequestBuilder<&'a crate::blocking::Client> {
+impl CreateCenRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

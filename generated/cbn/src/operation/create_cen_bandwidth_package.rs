@@ -423,7 +423,7 @@ impl<C> CreateCenBandwidthPackageRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateCenBandwidthPackageRequestBuilder<&'a crate::Client> {
+impl CreateCenBandwidthPackageRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -437,7 +437,7 @@ impl<'a> CreateCenBandwidthPackageRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateCenBandwidthPackageRequestBuilder<&'a crate::blocking::Client> {
+impl CreateCenBandwidthPackageRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -283,7 +283,7 @@ impl<C> CreateCenChildInstanceRouteEntryToAttachmentRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateCenChildInstanceRouteEntryToAttachmentRequestBuilder<&'a crate::Client> {
+impl CreateCenChildInstanceRouteEntryToAttachmentRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -297,10 +297,8 @@ impl<'a> CreateCenChildInstanceRouteEntryToAttachmentRequestBuilder<&'a crate::C
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> CreateCenChildInstanceRouteEntryToAttachmentRequestBuilder<
-    &'a crate::blocking::Client,
+impl CreateCenChildInstanceRouteEntryToAttachmentRequestBuilder<
+    &crate::blocking::Client,
 > {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,

@@ -305,7 +305,7 @@ impl<C> CreateCenChildInstanceRouteEntryToCenRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateCenChildInstanceRouteEntryToCenRequestBuilder<&'a crate::Client> {
+impl CreateCenChildInstanceRouteEntryToCenRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -319,9 +319,7 @@ impl<'a> CreateCenChildInstanceRouteEntryToCenRequestBuilder<&'a crate::Client> 
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> CreateCenChildInstanceRouteEntryToCenRequestBuilder<&'a crate::blocking::Client> {
+impl CreateCenChildInstanceRouteEntryToCenRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -355,7 +355,7 @@ impl<C> CreateCenInterRegionTrafficQosPolicyRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateCenInterRegionTrafficQosPolicyRequestBuilder<&'a crate::Client> {
+impl CreateCenInterRegionTrafficQosPolicyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -369,9 +369,7 @@ impl<'a> CreateCenInterRegionTrafficQosPolicyRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> CreateCenInterRegionTrafficQosPolicyRequestBuilder<&'a crate::blocking::Client> {
+impl CreateCenInterRegionTrafficQosPolicyRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

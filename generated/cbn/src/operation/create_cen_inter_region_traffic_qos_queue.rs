@@ -331,7 +331,7 @@ impl<C> CreateCenInterRegionTrafficQosQueueRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateCenInterRegionTrafficQosQueueRequestBuilder<&'a crate::Client> {
+impl CreateCenInterRegionTrafficQosQueueRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -345,7 +345,7 @@ impl<'a> CreateCenInterRegionTrafficQosQueueRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateCenInterRegionTrafficQosQueueRequestBuilder<&'a crate::blocking::Client> {
+impl CreateCenInterRegionTrafficQosQueueRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

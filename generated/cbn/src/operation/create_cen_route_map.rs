@@ -1287,7 +1287,7 @@ impl<C> CreateCenRouteMapRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateCenRouteMapRequestBuilder<&'a crate::Client> {
+impl CreateCenRouteMapRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -1301,7 +1301,7 @@ impl<'a> CreateCenRouteMapRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateCenRouteMapRequestBuilder<&'a crate::blocking::Client> {
+impl CreateCenRouteMapRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

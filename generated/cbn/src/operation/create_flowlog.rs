@@ -484,7 +484,7 @@ impl<C> CreateFlowlogRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateFlowlogRequestBuilder<&'a crate::Client> {
+impl CreateFlowlogRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -495,7 +495,7 @@ impl<'a> CreateFlowlogRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateFlowlogRequestBuilder<&'a crate::blocking::Client> {
+impl CreateFlowlogRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -362,7 +362,7 @@ impl<C> CreateTrafficMarkingPolicyRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateTrafficMarkingPolicyRequestBuilder<&'a crate::Client> {
+impl CreateTrafficMarkingPolicyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -376,7 +376,7 @@ impl<'a> CreateTrafficMarkingPolicyRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateTrafficMarkingPolicyRequestBuilder<&'a crate::blocking::Client> {
+impl CreateTrafficMarkingPolicyRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -380,7 +380,7 @@ impl<C> CreateTransitRouteTableAggregationRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateTransitRouteTableAggregationRequestBuilder<&'a crate::Client> {
+impl CreateTransitRouteTableAggregationRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -394,7 +394,7 @@ impl<'a> CreateTransitRouteTableAggregationRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateTransitRouteTableAggregationRequestBuilder<&'a crate::blocking::Client> {
+impl CreateTransitRouteTableAggregationRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -356,7 +356,7 @@ impl<C> CreateTransitRouterRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateTransitRouterRequestBuilder<&'a crate::Client> {
+impl CreateTransitRouterRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -370,7 +370,7 @@ impl<'a> CreateTransitRouterRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateTransitRouterRequestBuilder<&'a crate::blocking::Client> {
+impl CreateTransitRouterRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -392,7 +392,7 @@ impl<C> CreateTransitRouterEcrAttachmentRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateTransitRouterEcrAttachmentRequestBuilder<&'a crate::Client> {
+impl CreateTransitRouterEcrAttachmentRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -406,7 +406,7 @@ impl<'a> CreateTransitRouterEcrAttachmentRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateTransitRouterEcrAttachmentRequestBuilder<&'a crate::blocking::Client> {
+impl CreateTransitRouterEcrAttachmentRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -345,7 +345,7 @@ impl<C> CreateTransitRouterMulticastDomainRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateTransitRouterMulticastDomainRequestBuilder<&'a crate::Client> {
+impl CreateTransitRouterMulticastDomainRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -359,7 +359,7 @@ impl<'a> CreateTransitRouterMulticastDomainRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateTransitRouterMulticastDomainRequestBuilder<&'a crate::blocking::Client> {
+impl CreateTransitRouterMulticastDomainRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

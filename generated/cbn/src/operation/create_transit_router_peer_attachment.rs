@@ -523,7 +523,7 @@ impl<C> CreateTransitRouterPeerAttachmentRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateTransitRouterPeerAttachmentRequestBuilder<&'a crate::Client> {
+impl CreateTransitRouterPeerAttachmentRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -537,7 +537,7 @@ impl<'a> CreateTransitRouterPeerAttachmentRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateTransitRouterPeerAttachmentRequestBuilder<&'a crate::blocking::Client> {
+impl CreateTransitRouterPeerAttachmentRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

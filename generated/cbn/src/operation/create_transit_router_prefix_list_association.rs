@@ -366,7 +366,7 @@ impl<C> CreateTransitRouterPrefixListAssociationRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateTransitRouterPrefixListAssociationRequestBuilder<&'a crate::Client> {
+impl CreateTransitRouterPrefixListAssociationRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -380,9 +380,7 @@ impl<'a> CreateTransitRouterPrefixListAssociationRequestBuilder<&'a crate::Clien
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> CreateTransitRouterPrefixListAssociationRequestBuilder<&'a crate::blocking::Client> {
+impl CreateTransitRouterPrefixListAssociationRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -371,7 +371,7 @@ impl<C> CreateTransitRouterRouteEntryRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateTransitRouterRouteEntryRequestBuilder<&'a crate::Client> {
+impl CreateTransitRouterRouteEntryRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -385,7 +385,7 @@ impl<'a> CreateTransitRouterRouteEntryRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateTransitRouterRouteEntryRequestBuilder<&'a crate::blocking::Client> {
+impl CreateTransitRouterRouteEntryRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -307,7 +307,7 @@ impl<C> CreateTransitRouterRouteTableRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateTransitRouterRouteTableRequestBuilder<&'a crate::Client> {
+impl CreateTransitRouterRouteTableRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -321,7 +321,7 @@ impl<'a> CreateTransitRouterRouteTableRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateTransitRouterRouteTableRequestBuilder<&'a crate::blocking::Client> {
+impl CreateTransitRouterRouteTableRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

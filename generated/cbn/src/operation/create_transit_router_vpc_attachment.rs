@@ -507,7 +507,7 @@ impl<C> CreateTransitRouterVpcAttachmentRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateTransitRouterVpcAttachmentRequestBuilder<&'a crate::Client> {
+impl CreateTransitRouterVpcAttachmentRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -521,7 +521,7 @@ impl<'a> CreateTransitRouterVpcAttachmentRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateTransitRouterVpcAttachmentRequestBuilder<&'a crate::blocking::Client> {
+impl CreateTransitRouterVpcAttachmentRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -467,7 +467,7 @@ impl<C> CreateTransitRouterVpnAttachmentRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateTransitRouterVpnAttachmentRequestBuilder<&'a crate::Client> {
+impl CreateTransitRouterVpnAttachmentRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -481,7 +481,7 @@ impl<'a> CreateTransitRouterVpnAttachmentRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateTransitRouterVpnAttachmentRequestBuilder<&'a crate::blocking::Client> {
+impl CreateTransitRouterVpnAttachmentRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -155,7 +155,7 @@ impl<C> DeleteCenRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteCenRequestBuilder<&'a crate::Client> {
+impl DeleteCenRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -166,7 +166,7 @@ impl<'a> DeleteCenRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteCenRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteCenRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

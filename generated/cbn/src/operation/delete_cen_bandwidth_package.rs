@@ -127,7 +127,7 @@ impl<C> DeleteCenBandwidthPackageRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteCenBandwidthPackageRequestBuilder<&'a crate::Client> {
+impl DeleteCenBandwidthPackageRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -141,7 +141,7 @@ impl<'a> DeleteCenBandwidthPackageRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteCenBandwidthPackageRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteCenBandwidthPackageRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

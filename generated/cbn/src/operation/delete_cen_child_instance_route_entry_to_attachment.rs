@@ -282,7 +282,7 @@ impl<C> DeleteCenChildInstanceRouteEntryToAttachmentRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteCenChildInstanceRouteEntryToAttachmentRequestBuilder<&'a crate::Client> {
+impl DeleteCenChildInstanceRouteEntryToAttachmentRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -296,10 +296,8 @@ impl<'a> DeleteCenChildInstanceRouteEntryToAttachmentRequestBuilder<&'a crate::C
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> DeleteCenChildInstanceRouteEntryToAttachmentRequestBuilder<
-    &'a crate::blocking::Client,
+impl DeleteCenChildInstanceRouteEntryToAttachmentRequestBuilder<
+    &crate::blocking::Client,
 > {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,

@@ -304,7 +304,7 @@ impl<C> DeleteCenChildInstanceRouteEntryToCenRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteCenChildInstanceRouteEntryToCenRequestBuilder<&'a crate::Client> {
+impl DeleteCenChildInstanceRouteEntryToCenRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -318,9 +318,7 @@ impl<'a> DeleteCenChildInstanceRouteEntryToCenRequestBuilder<&'a crate::Client> 
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> DeleteCenChildInstanceRouteEntryToCenRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteCenChildInstanceRouteEntryToCenRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

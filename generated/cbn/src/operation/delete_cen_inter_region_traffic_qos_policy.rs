@@ -199,7 +199,7 @@ impl<C> DeleteCenInterRegionTrafficQosPolicyRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteCenInterRegionTrafficQosPolicyRequestBuilder<&'a crate::Client> {
+impl DeleteCenInterRegionTrafficQosPolicyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -213,9 +213,7 @@ impl<'a> DeleteCenInterRegionTrafficQosPolicyRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> DeleteCenInterRegionTrafficQosPolicyRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteCenInterRegionTrafficQosPolicyRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

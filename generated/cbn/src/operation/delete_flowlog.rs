@@ -223,7 +223,7 @@ impl<C> DeleteFlowlogRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteFlowlogRequestBuilder<&'a crate::Client> {
+impl DeleteFlowlogRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -234,7 +234,7 @@ impl<'a> DeleteFlowlogRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteFlowlogRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteFlowlogRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

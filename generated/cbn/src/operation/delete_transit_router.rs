@@ -213,7 +213,7 @@ impl<C> DeleteTransitRouterRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteTransitRouterRequestBuilder<&'a crate::Client> {
+impl DeleteTransitRouterRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -227,7 +227,7 @@ impl<'a> DeleteTransitRouterRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteTransitRouterRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteTransitRouterRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

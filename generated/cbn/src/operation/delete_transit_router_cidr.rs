@@ -249,7 +249,7 @@ impl<C> DeleteTransitRouterCidrRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteTransitRouterCidrRequestBuilder<&'a crate::Client> {
+impl DeleteTransitRouterCidrRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -263,7 +263,7 @@ impl<'a> DeleteTransitRouterCidrRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteTransitRouterCidrRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteTransitRouterCidrRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

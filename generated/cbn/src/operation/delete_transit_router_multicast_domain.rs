@@ -206,7 +206,7 @@ impl<C> DeleteTransitRouterMulticastDomainRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteTransitRouterMulticastDomainRequestBuilder<&'a crate::Client> {
+impl DeleteTransitRouterMulticastDomainRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -220,7 +220,7 @@ impl<'a> DeleteTransitRouterMulticastDomainRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteTransitRouterMulticastDomainRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteTransitRouterMulticastDomainRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -335,7 +335,7 @@ impl<C> DeleteTransitRouterPrefixListAssociationRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteTransitRouterPrefixListAssociationRequestBuilder<&'a crate::Client> {
+impl DeleteTransitRouterPrefixListAssociationRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -349,9 +349,7 @@ impl<'a> DeleteTransitRouterPrefixListAssociationRequestBuilder<&'a crate::Clien
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> DeleteTransitRouterPrefixListAssociationRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteTransitRouterPrefixListAssociationRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -202,7 +202,7 @@ impl<C> DeleteTransitRouterRouteTableRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteTransitRouterRouteTableRequestBuilder<&'a crate::Client> {
+impl DeleteTransitRouterRouteTableRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -216,7 +216,7 @@ impl<'a> DeleteTransitRouterRouteTableRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteTransitRouterRouteTableRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteTransitRouterRouteTableRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -239,7 +239,7 @@ impl<C> DeleteTransitRouterVbrAttachmentRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteTransitRouterVbrAttachmentRequestBuilder<&'a crate::Client> {
+impl DeleteTransitRouterVbrAttachmentRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -253,7 +253,7 @@ impl<'a> DeleteTransitRouterVbrAttachmentRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteTransitRouterVbrAttachmentRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteTransitRouterVbrAttachmentRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

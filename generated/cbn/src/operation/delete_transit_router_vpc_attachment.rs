@@ -246,7 +246,7 @@ impl<C> DeleteTransitRouterVpcAttachmentRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteTransitRouterVpcAttachmentRequestBuilder<&'a crate::Client> {
+impl DeleteTransitRouterVpcAttachmentRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -260,7 +260,7 @@ impl<'a> DeleteTransitRouterVpcAttachmentRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteTransitRouterVpcAttachmentRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteTransitRouterVpcAttachmentRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

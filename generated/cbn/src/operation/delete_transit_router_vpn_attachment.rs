@@ -227,7 +227,7 @@ impl<C> DeleteTransitRouterVpnAttachmentRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteTransitRouterVpnAttachmentRequestBuilder<&'a crate::Client> {
+impl DeleteTransitRouterVpnAttachmentRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -241,7 +241,7 @@ impl<'a> DeleteTransitRouterVpnAttachmentRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteTransitRouterVpnAttachmentRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteTransitRouterVpnAttachmentRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

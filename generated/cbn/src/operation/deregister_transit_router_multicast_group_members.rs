@@ -303,7 +303,7 @@ impl<C> DeregisterTransitRouterMulticastGroupMembersRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeregisterTransitRouterMulticastGroupMembersRequestBuilder<&'a crate::Client> {
+impl DeregisterTransitRouterMulticastGroupMembersRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -317,10 +317,8 @@ impl<'a> DeregisterTransitRouterMulticastGroupMembersRequestBuilder<&'a crate::C
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> DeregisterTransitRouterMulticastGroupMembersRequestBuilder<
-    &'a crate::blocking::Client,
+impl DeregisterTransitRouterMulticastGroupMembersRequestBuilder<
+    &crate::blocking::Client,
 > {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,

@@ -273,7 +273,7 @@ impl<C> DeregisterTransitRouterMulticastGroupSourcesRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeregisterTransitRouterMulticastGroupSourcesRequestBuilder<&'a crate::Client> {
+impl DeregisterTransitRouterMulticastGroupSourcesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -287,10 +287,8 @@ impl<'a> DeregisterTransitRouterMulticastGroupSourcesRequestBuilder<&'a crate::C
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> DeregisterTransitRouterMulticastGroupSourcesRequestBuilder<
-    &'a crate::blocking::Client,
+impl DeregisterTransitRouterMulticastGroupSourcesRequestBuilder<
+    &crate::blocking::Client,
 > {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,

@@ -223,7 +223,7 @@ impl<C> DescribeCenAttachedChildInstanceAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeCenAttachedChildInstanceAttributeRequestBuilder<&'a crate::Client> {
+impl DescribeCenAttachedChildInstanceAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -237,9 +237,7 @@ impl<'a> DescribeCenAttachedChildInstanceAttributeRequestBuilder<&'a crate::Clie
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> DescribeCenAttachedChildInstanceAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeCenAttachedChildInstanceAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -334,7 +334,7 @@ impl<C> DescribeCenChildInstanceRouteEntriesRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeCenChildInstanceRouteEntriesRequestBuilder<&'a crate::Client> {
+impl DescribeCenChildInstanceRouteEntriesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -348,9 +348,7 @@ impl<'a> DescribeCenChildInstanceRouteEntriesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> DescribeCenChildInstanceRouteEntriesRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeCenChildInstanceRouteEntriesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -252,7 +252,7 @@ impl<C> DescribeCenGeographicSpanRemainingBandwidthRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeCenGeographicSpanRemainingBandwidthRequestBuilder<&'a crate::Client> {
+impl DescribeCenGeographicSpanRemainingBandwidthRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -266,10 +266,8 @@ impl<'a> DescribeCenGeographicSpanRemainingBandwidthRequestBuilder<&'a crate::Cl
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> DescribeCenGeographicSpanRemainingBandwidthRequestBuilder<
-    &'a crate::blocking::Client,
+impl DescribeCenGeographicSpanRemainingBandwidthRequestBuilder<
+    &crate::blocking::Client,
 > {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,

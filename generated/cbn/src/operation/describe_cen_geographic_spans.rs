@@ -176,7 +176,7 @@ impl<C> DescribeCenGeographicSpansRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeCenGeographicSpansRequestBuilder<&'a crate::Client> {
+impl DescribeCenGeographicSpansRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -190,7 +190,7 @@ impl<'a> DescribeCenGeographicSpansRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeCenGeographicSpansRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeCenGeographicSpansRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -201,7 +201,7 @@ impl<C> DescribeCenInterRegionBandwidthLimitsRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeCenInterRegionBandwidthLimitsRequestBuilder<&'a crate::Client> {
+impl DescribeCenInterRegionBandwidthLimitsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -215,9 +215,7 @@ impl<'a> DescribeCenInterRegionBandwidthLimitsRequestBuilder<&'a crate::Client> 
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> DescribeCenInterRegionBandwidthLimitsRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeCenInterRegionBandwidthLimitsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -253,7 +253,7 @@ impl<C> DescribeCenRegionDomainRouteEntriesRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeCenRegionDomainRouteEntriesRequestBuilder<&'a crate::Client> {
+impl DescribeCenRegionDomainRouteEntriesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -267,7 +267,7 @@ impl<'a> DescribeCenRegionDomainRouteEntriesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeCenRegionDomainRouteEntriesRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeCenRegionDomainRouteEntriesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

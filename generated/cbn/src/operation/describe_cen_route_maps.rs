@@ -284,7 +284,7 @@ impl<C> DescribeCenRouteMapsRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeCenRouteMapsRequestBuilder<&'a crate::Client> {
+impl DescribeCenRouteMapsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -298,7 +298,7 @@ impl<'a> DescribeCenRouteMapsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeCenRouteMapsRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeCenRouteMapsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -244,7 +244,7 @@ impl<C> DescribeCenVbrHealthCheckRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeCenVbrHealthCheckRequestBuilder<&'a crate::Client> {
+impl DescribeCenVbrHealthCheckRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -258,7 +258,7 @@ impl<'a> DescribeCenVbrHealthCheckRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeCenVbrHealthCheckRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeCenVbrHealthCheckRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

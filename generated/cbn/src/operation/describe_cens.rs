@@ -229,7 +229,7 @@ impl<C> DescribeCensRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeCensRequestBuilder<&'a crate::Client> {
+impl DescribeCensRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -240,7 +240,7 @@ impl<'a> DescribeCensRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeCensRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeCensRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

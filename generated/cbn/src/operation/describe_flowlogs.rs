@@ -494,7 +494,7 @@ impl<C> DescribeFlowlogsRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeFlowlogsRequestBuilder<&'a crate::Client> {
+impl DescribeFlowlogsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -505,7 +505,7 @@ impl<'a> DescribeFlowlogsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeFlowlogsRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeFlowlogsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -191,7 +191,7 @@ impl<C> DescribeGeographicRegionMembershipRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeGeographicRegionMembershipRequestBuilder<&'a crate::Client> {
+impl DescribeGeographicRegionMembershipRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -205,7 +205,7 @@ impl<'a> DescribeGeographicRegionMembershipRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeGeographicRegionMembershipRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeGeographicRegionMembershipRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -313,7 +313,7 @@ impl<C> DescribeGrantRulesToCenRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeGrantRulesToCenRequestBuilder<&'a crate::Client> {
+impl DescribeGrantRulesToCenRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -327,7 +327,7 @@ impl<'a> DescribeGrantRulesToCenRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeGrantRulesToCenRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeGrantRulesToCenRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -257,7 +257,7 @@ impl<C> DescribeGrantRulesToResourceRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeGrantRulesToResourceRequestBuilder<&'a crate::Client> {
+impl DescribeGrantRulesToResourceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -271,7 +271,7 @@ impl<'a> DescribeGrantRulesToResourceRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeGrantRulesToResourceRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeGrantRulesToResourceRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

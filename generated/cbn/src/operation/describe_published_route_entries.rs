@@ -313,7 +313,7 @@ impl<C> DescribePublishedRouteEntriesRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribePublishedRouteEntriesRequestBuilder<&'a crate::Client> {
+impl DescribePublishedRouteEntriesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -327,7 +327,7 @@ impl<'a> DescribePublishedRouteEntriesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribePublishedRouteEntriesRequestBuilder<&'a crate::blocking::Client> {
+impl DescribePublishedRouteEntriesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -288,7 +288,7 @@ impl<C> DescribeRouteConflictRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeRouteConflictRequestBuilder<&'a crate::Client> {
+impl DescribeRouteConflictRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -302,7 +302,7 @@ impl<'a> DescribeRouteConflictRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeRouteConflictRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeRouteConflictRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -269,7 +269,7 @@ impl<C> DescribeRouteServicesInCenRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeRouteServicesInCenRequestBuilder<&'a crate::Client> {
+impl DescribeRouteServicesInCenRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -283,7 +283,7 @@ impl<'a> DescribeRouteServicesInCenRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeRouteServicesInCenRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeRouteServicesInCenRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

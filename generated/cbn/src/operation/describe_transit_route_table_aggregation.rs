@@ -246,7 +246,7 @@ impl<C> DescribeTransitRouteTableAggregationRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeTransitRouteTableAggregationRequestBuilder<&'a crate::Client> {
+impl DescribeTransitRouteTableAggregationRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -260,9 +260,7 @@ impl<'a> DescribeTransitRouteTableAggregationRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> DescribeTransitRouteTableAggregationRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeTransitRouteTableAggregationRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -202,7 +202,7 @@ impl<C> DescribeTransitRouteTableAggregationDetailRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeTransitRouteTableAggregationDetailRequestBuilder<&'a crate::Client> {
+impl DescribeTransitRouteTableAggregationDetailRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -216,9 +216,7 @@ impl<'a> DescribeTransitRouteTableAggregationDetailRequestBuilder<&'a crate::Cli
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> DescribeTransitRouteTableAggregationDetailRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeTransitRouteTableAggregationDetailRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

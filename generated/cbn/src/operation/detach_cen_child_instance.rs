@@ -266,7 +266,7 @@ impl<C> DetachCenChildInstanceRequestBuilder<C> {
         }
     }
 }
-impl<'a> DetachCenChildInstanceRequestBuilder<&'a crate::Client> {
+impl DetachCenChildInstanceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -280,7 +280,7 @@ impl<'a> DetachCenChildInstanceRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DetachCenChildInstanceRequestBuilder<&'a crate::blocking::Client> {
+impl DetachCenChildInstanceRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

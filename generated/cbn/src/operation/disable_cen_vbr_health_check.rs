@@ -212,7 +212,7 @@ impl<C> DisableCenVbrHealthCheckRequestBuilder<C> {
         }
     }
 }
-impl<'a> DisableCenVbrHealthCheckRequestBuilder<&'a crate::Client> {
+impl DisableCenVbrHealthCheckRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -226,7 +226,7 @@ impl<'a> DisableCenVbrHealthCheckRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DisableCenVbrHealthCheckRequestBuilder<&'a crate::blocking::Client> {
+impl DisableCenVbrHealthCheckRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -230,7 +230,7 @@ impl<C> DisableTransitRouterRouteTablePropagationRequestBuilder<C> {
         }
     }
 }
-impl<'a> DisableTransitRouterRouteTablePropagationRequestBuilder<&'a crate::Client> {
+impl DisableTransitRouterRouteTablePropagationRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -244,9 +244,7 @@ impl<'a> DisableTransitRouterRouteTablePropagationRequestBuilder<&'a crate::Clie
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> DisableTransitRouterRouteTablePropagationRequestBuilder<&'a crate::blocking::Client> {
+impl DisableTransitRouterRouteTablePropagationRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

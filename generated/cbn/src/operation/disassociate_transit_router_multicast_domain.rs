@@ -268,7 +268,7 @@ impl<C> DisassociateTransitRouterMulticastDomainRequestBuilder<C> {
         }
     }
 }
-impl<'a> DisassociateTransitRouterMulticastDomainRequestBuilder<&'a crate::Client> {
+impl DisassociateTransitRouterMulticastDomainRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -282,9 +282,7 @@ impl<'a> DisassociateTransitRouterMulticastDomainRequestBuilder<&'a crate::Clien
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> DisassociateTransitRouterMulticastDomainRequestBuilder<&'a crate::blocking::Client> {
+impl DisassociateTransitRouterMulticastDomainRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

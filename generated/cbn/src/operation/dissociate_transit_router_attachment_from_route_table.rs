@@ -232,9 +232,7 @@ impl<C> DissociateTransitRouterAttachmentFromRouteTableRequestBuilder<C> {
         }
     }
 }
-impl<
-    'a,
-> DissociateTransitRouterAttachmentFromRouteTableRequestBuilder<&'a crate::Client> {
+impl DissociateTransitRouterAttachmentFromRouteTableRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -248,10 +246,8 @@ impl<
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> DissociateTransitRouterAttachmentFromRouteTableRequestBuilder<
-    &'a crate::blocking::Client,
+impl DissociateTransitRouterAttachmentFromRouteTableRequestBuilder<
+    &crate::blocking::Client,
 > {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,

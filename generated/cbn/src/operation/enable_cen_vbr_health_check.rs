@@ -394,7 +394,7 @@ impl<C> EnableCenVbrHealthCheckRequestBuilder<C> {
         }
     }
 }
-impl<'a> EnableCenVbrHealthCheckRequestBuilder<&'a crate::Client> {
+impl EnableCenVbrHealthCheckRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -408,7 +408,7 @@ impl<'a> EnableCenVbrHealthCheckRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> EnableCenVbrHealthCheckRequestBuilder<&'a crate::blocking::Client> {
+impl EnableCenVbrHealthCheckRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -233,7 +233,7 @@ impl<C> EnableTransitRouterRouteTablePropagationRequestBuilder<C> {
         }
     }
 }
-impl<'a> EnableTransitRouterRouteTablePropagationRequestBuilder<&'a crate::Client> {
+impl EnableTransitRouterRouteTablePropagationRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -247,9 +247,7 @@ impl<'a> EnableTransitRouterRouteTablePropagationRequestBuilder<&'a crate::Clien
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> EnableTransitRouterRouteTablePropagationRequestBuilder<&'a crate::blocking::Client> {
+impl EnableTransitRouterRouteTablePropagationRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -301,7 +301,7 @@ impl<C> GrantInstanceToTransitRouterRequestBuilder<C> {
         }
     }
 }
-impl<'a> GrantInstanceToTransitRouterRequestBuilder<&'a crate::Client> {
+impl GrantInstanceToTransitRouterRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -315,7 +315,7 @@ impl<'a> GrantInstanceToTransitRouterRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> GrantInstanceToTransitRouterRequestBuilder<&'a crate::blocking::Client> {
+impl GrantInstanceToTransitRouterRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -287,7 +287,7 @@ impl<C> ListCenChildInstanceRouteEntriesToAttachmentRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListCenChildInstanceRouteEntriesToAttachmentRequestBuilder<&'a crate::Client> {
+impl ListCenChildInstanceRouteEntriesToAttachmentRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -301,10 +301,8 @@ impl<'a> ListCenChildInstanceRouteEntriesToAttachmentRequestBuilder<&'a crate::C
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> ListCenChildInstanceRouteEntriesToAttachmentRequestBuilder<
-    &'a crate::blocking::Client,
+impl ListCenChildInstanceRouteEntriesToAttachmentRequestBuilder<
+    &crate::blocking::Client,
 > {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,

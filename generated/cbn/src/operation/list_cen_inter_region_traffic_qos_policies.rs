@@ -283,7 +283,7 @@ impl<C> ListCenInterRegionTrafficQosPoliciesRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListCenInterRegionTrafficQosPoliciesRequestBuilder<&'a crate::Client> {
+impl ListCenInterRegionTrafficQosPoliciesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -297,9 +297,7 @@ impl<'a> ListCenInterRegionTrafficQosPoliciesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> ListCenInterRegionTrafficQosPoliciesRequestBuilder<&'a crate::blocking::Client> {
+impl ListCenInterRegionTrafficQosPoliciesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

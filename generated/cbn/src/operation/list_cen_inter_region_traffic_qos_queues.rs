@@ -326,7 +326,7 @@ impl<C> ListCenInterRegionTrafficQosQueuesRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListCenInterRegionTrafficQosQueuesRequestBuilder<&'a crate::Client> {
+impl ListCenInterRegionTrafficQosQueuesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -340,7 +340,7 @@ impl<'a> ListCenInterRegionTrafficQosQueuesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListCenInterRegionTrafficQosQueuesRequestBuilder<&'a crate::blocking::Client> {
+impl ListCenInterRegionTrafficQosQueuesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

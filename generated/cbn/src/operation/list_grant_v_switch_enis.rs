@@ -303,7 +303,7 @@ impl<C> ListGrantVSwitchEnisRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListGrantVSwitchEnisRequestBuilder<&'a crate::Client> {
+impl ListGrantVSwitchEnisRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -317,7 +317,7 @@ impl<'a> ListGrantVSwitchEnisRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListGrantVSwitchEnisRequestBuilder<&'a crate::blocking::Client> {
+impl ListGrantVSwitchEnisRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -310,7 +310,7 @@ impl<C> ListTagResourcesRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListTagResourcesRequestBuilder<&'a crate::Client> {
+impl ListTagResourcesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -321,7 +321,7 @@ impl<'a> ListTagResourcesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListTagResourcesRequestBuilder<&'a crate::blocking::Client> {
+impl ListTagResourcesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

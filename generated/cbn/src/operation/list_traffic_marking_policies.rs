@@ -260,7 +260,7 @@ impl<C> ListTrafficMarkingPoliciesRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListTrafficMarkingPoliciesRequestBuilder<&'a crate::Client> {
+impl ListTrafficMarkingPoliciesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -274,7 +274,7 @@ impl<'a> ListTrafficMarkingPoliciesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListTrafficMarkingPoliciesRequestBuilder<&'a crate::blocking::Client> {
+impl ListTrafficMarkingPoliciesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -417,7 +417,7 @@ impl<C> ListTransitRouterCidrAllocationRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListTransitRouterCidrAllocationRequestBuilder<&'a crate::Client> {
+impl ListTransitRouterCidrAllocationRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -431,7 +431,7 @@ impl<'a> ListTransitRouterCidrAllocationRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListTransitRouterCidrAllocationRequestBuilder<&'a crate::blocking::Client> {
+impl ListTransitRouterCidrAllocationRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

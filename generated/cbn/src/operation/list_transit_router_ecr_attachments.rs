@@ -281,7 +281,7 @@ impl<C> ListTransitRouterEcrAttachmentsRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListTransitRouterEcrAttachmentsRequestBuilder<&'a crate::Client> {
+impl ListTransitRouterEcrAttachmentsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -295,7 +295,7 @@ impl<'a> ListTransitRouterEcrAttachmentsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListTransitRouterEcrAttachmentsRequestBuilder<&'a crate::blocking::Client> {
+impl ListTransitRouterEcrAttachmentsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

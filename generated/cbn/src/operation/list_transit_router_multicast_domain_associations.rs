@@ -311,7 +311,7 @@ impl<C> ListTransitRouterMulticastDomainAssociationsRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListTransitRouterMulticastDomainAssociationsRequestBuilder<&'a crate::Client> {
+impl ListTransitRouterMulticastDomainAssociationsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -325,10 +325,8 @@ impl<'a> ListTransitRouterMulticastDomainAssociationsRequestBuilder<&'a crate::C
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> ListTransitRouterMulticastDomainAssociationsRequestBuilder<
-    &'a crate::blocking::Client,
+impl ListTransitRouterMulticastDomainAssociationsRequestBuilder<
+    &crate::blocking::Client,
 > {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,

@@ -208,7 +208,7 @@ impl<C> ListTransitRouterMulticastDomainVSwitchesRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListTransitRouterMulticastDomainVSwitchesRequestBuilder<&'a crate::Client> {
+impl ListTransitRouterMulticastDomainVSwitchesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -222,9 +222,7 @@ impl<'a> ListTransitRouterMulticastDomainVSwitchesRequestBuilder<&'a crate::Clie
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> ListTransitRouterMulticastDomainVSwitchesRequestBuilder<&'a crate::blocking::Client> {
+impl ListTransitRouterMulticastDomainVSwitchesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

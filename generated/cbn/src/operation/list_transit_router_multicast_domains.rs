@@ -308,7 +308,7 @@ impl<C> ListTransitRouterMulticastDomainsRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListTransitRouterMulticastDomainsRequestBuilder<&'a crate::Client> {
+impl ListTransitRouterMulticastDomainsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -322,7 +322,7 @@ impl<'a> ListTransitRouterMulticastDomainsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListTransitRouterMulticastDomainsRequestBuilder<&'a crate::blocking::Client> {
+impl ListTransitRouterMulticastDomainsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

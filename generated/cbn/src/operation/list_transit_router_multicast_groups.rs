@@ -492,7 +492,7 @@ impl<C> ListTransitRouterMulticastGroupsRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListTransitRouterMulticastGroupsRequestBuilder<&'a crate::Client> {
+impl ListTransitRouterMulticastGroupsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -506,7 +506,7 @@ impl<'a> ListTransitRouterMulticastGroupsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListTransitRouterMulticastGroupsRequestBuilder<&'a crate::blocking::Client> {
+impl ListTransitRouterMulticastGroupsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

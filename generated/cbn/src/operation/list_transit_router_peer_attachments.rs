@@ -283,7 +283,7 @@ impl<C> ListTransitRouterPeerAttachmentsRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListTransitRouterPeerAttachmentsRequestBuilder<&'a crate::Client> {
+impl ListTransitRouterPeerAttachmentsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -297,7 +297,7 @@ impl<'a> ListTransitRouterPeerAttachmentsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListTransitRouterPeerAttachmentsRequestBuilder<&'a crate::blocking::Client> {
+impl ListTransitRouterPeerAttachmentsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

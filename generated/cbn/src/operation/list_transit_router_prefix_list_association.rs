@@ -374,7 +374,7 @@ impl<C> ListTransitRouterPrefixListAssociationRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListTransitRouterPrefixListAssociationRequestBuilder<&'a crate::Client> {
+impl ListTransitRouterPrefixListAssociationRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -388,9 +388,7 @@ impl<'a> ListTransitRouterPrefixListAssociationRequestBuilder<&'a crate::Client>
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> ListTransitRouterPrefixListAssociationRequestBuilder<&'a crate::blocking::Client> {
+impl ListTransitRouterPrefixListAssociationRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

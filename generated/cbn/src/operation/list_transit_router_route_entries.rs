@@ -614,7 +614,7 @@ impl<C> ListTransitRouterRouteEntriesRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListTransitRouterRouteEntriesRequestBuilder<&'a crate::Client> {
+impl ListTransitRouterRouteEntriesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -628,7 +628,7 @@ impl<'a> ListTransitRouterRouteEntriesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListTransitRouterRouteEntriesRequestBuilder<&'a crate::blocking::Client> {
+impl ListTransitRouterRouteEntriesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -310,7 +310,7 @@ impl<C> ListTransitRouterRouteTableAssociationsRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListTransitRouterRouteTableAssociationsRequestBuilder<&'a crate::Client> {
+impl ListTransitRouterRouteTableAssociationsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -324,9 +324,7 @@ impl<'a> ListTransitRouterRouteTableAssociationsRequestBuilder<&'a crate::Client
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> ListTransitRouterRouteTableAssociationsRequestBuilder<&'a crate::blocking::Client> {
+impl ListTransitRouterRouteTableAssociationsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -300,7 +300,7 @@ impl<C> ListTransitRouterRouteTablePropagationsRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListTransitRouterRouteTablePropagationsRequestBuilder<&'a crate::Client> {
+impl ListTransitRouterRouteTablePropagationsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -314,9 +314,7 @@ impl<'a> ListTransitRouterRouteTablePropagationsRequestBuilder<&'a crate::Client
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> ListTransitRouterRouteTablePropagationsRequestBuilder<&'a crate::blocking::Client> {
+impl ListTransitRouterRouteTablePropagationsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

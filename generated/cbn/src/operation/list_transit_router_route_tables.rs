@@ -386,7 +386,7 @@ impl<C> ListTransitRouterRouteTablesRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListTransitRouterRouteTablesRequestBuilder<&'a crate::Client> {
+impl ListTransitRouterRouteTablesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -400,7 +400,7 @@ impl<'a> ListTransitRouterRouteTablesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListTransitRouterRouteTablesRequestBuilder<&'a crate::blocking::Client> {
+impl ListTransitRouterRouteTablesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

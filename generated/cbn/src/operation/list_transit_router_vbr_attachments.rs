@@ -274,7 +274,7 @@ impl<C> ListTransitRouterVbrAttachmentsRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListTransitRouterVbrAttachmentsRequestBuilder<&'a crate::Client> {
+impl ListTransitRouterVbrAttachmentsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -288,7 +288,7 @@ impl<'a> ListTransitRouterVbrAttachmentsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListTransitRouterVbrAttachmentsRequestBuilder<&'a crate::blocking::Client> {
+impl ListTransitRouterVbrAttachmentsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -283,7 +283,7 @@ impl<C> ListTransitRouterVpnAttachmentsRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListTransitRouterVpnAttachmentsRequestBuilder<&'a crate::Client> {
+impl ListTransitRouterVpnAttachmentsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -297,7 +297,7 @@ impl<'a> ListTransitRouterVpnAttachmentsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListTransitRouterVpnAttachmentsRequestBuilder<&'a crate::blocking::Client> {
+impl ListTransitRouterVpnAttachmentsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -363,7 +363,7 @@ impl<C> ListTransitRoutersRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListTransitRoutersRequestBuilder<&'a crate::Client> {
+impl ListTransitRoutersRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -377,7 +377,7 @@ impl<'a> ListTransitRoutersRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListTransitRoutersRequestBuilder<&'a crate::blocking::Client> {
+impl ListTransitRoutersRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -211,7 +211,7 @@ impl<C> ModifyCenAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyCenAttributeRequestBuilder<&'a crate::Client> {
+impl ModifyCenAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -225,7 +225,7 @@ impl<'a> ModifyCenAttributeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyCenAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyCenAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -185,7 +185,7 @@ impl<C> ModifyCenBandwidthPackageAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyCenBandwidthPackageAttributeRequestBuilder<&'a crate::Client> {
+impl ModifyCenBandwidthPackageAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -199,7 +199,7 @@ impl<'a> ModifyCenBandwidthPackageAttributeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyCenBandwidthPackageAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyCenBandwidthPackageAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -1210,7 +1210,7 @@ impl<C> ModifyCenRouteMapRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyCenRouteMapRequestBuilder<&'a crate::Client> {
+impl ModifyCenRouteMapRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -1224,7 +1224,7 @@ impl<'a> ModifyCenRouteMapRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyCenRouteMapRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyCenRouteMapRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

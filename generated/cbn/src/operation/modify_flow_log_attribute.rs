@@ -294,7 +294,7 @@ impl<C> ModifyFlowLogAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyFlowLogAttributeRequestBuilder<&'a crate::Client> {
+impl ModifyFlowLogAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -308,7 +308,7 @@ impl<'a> ModifyFlowLogAttributeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyFlowLogAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyFlowLogAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

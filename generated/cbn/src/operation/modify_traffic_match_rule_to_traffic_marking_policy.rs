@@ -272,7 +272,7 @@ impl<C> ModifyTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<&'a crate::Client> {
+impl ModifyTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -286,10 +286,8 @@ impl<'a> ModifyTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<&'a crate::C
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> ModifyTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<
-    &'a crate::blocking::Client,
+impl ModifyTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<
+    &crate::blocking::Client,
 > {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,

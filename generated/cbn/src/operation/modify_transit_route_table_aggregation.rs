@@ -363,7 +363,7 @@ impl<C> ModifyTransitRouteTableAggregationRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyTransitRouteTableAggregationRequestBuilder<&'a crate::Client> {
+impl ModifyTransitRouteTableAggregationRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -377,7 +377,7 @@ impl<'a> ModifyTransitRouteTableAggregationRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyTransitRouteTableAggregationRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyTransitRouteTableAggregationRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -357,7 +357,7 @@ impl<C> ModifyTransitRouterCidrRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyTransitRouterCidrRequestBuilder<&'a crate::Client> {
+impl ModifyTransitRouterCidrRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -371,7 +371,7 @@ impl<'a> ModifyTransitRouterCidrRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyTransitRouterCidrRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyTransitRouterCidrRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

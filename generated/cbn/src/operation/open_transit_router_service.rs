@@ -134,7 +134,7 @@ impl<C> OpenTransitRouterServiceRequestBuilder<C> {
         }
     }
 }
-impl<'a> OpenTransitRouterServiceRequestBuilder<&'a crate::Client> {
+impl OpenTransitRouterServiceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -148,7 +148,7 @@ impl<'a> OpenTransitRouterServiceRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> OpenTransitRouterServiceRequestBuilder<&'a crate::blocking::Client> {
+impl OpenTransitRouterServiceRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -181,7 +181,7 @@ impl<C> RefreshTransitRouteTableAggregationRequestBuilder<C> {
         }
     }
 }
-impl<'a> RefreshTransitRouteTableAggregationRequestBuilder<&'a crate::Client> {
+impl RefreshTransitRouteTableAggregationRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -195,7 +195,7 @@ impl<'a> RefreshTransitRouteTableAggregationRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> RefreshTransitRouteTableAggregationRequestBuilder<&'a crate::blocking::Client> {
+impl RefreshTransitRouteTableAggregationRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -348,7 +348,7 @@ impl<C> RegisterTransitRouterMulticastGroupMembersRequestBuilder<C> {
         }
     }
 }
-impl<'a> RegisterTransitRouterMulticastGroupMembersRequestBuilder<&'a crate::Client> {
+impl RegisterTransitRouterMulticastGroupMembersRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -362,9 +362,7 @@ impl<'a> RegisterTransitRouterMulticastGroupMembersRequestBuilder<&'a crate::Cli
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> RegisterTransitRouterMulticastGroupMembersRequestBuilder<&'a crate::blocking::Client> {
+impl RegisterTransitRouterMulticastGroupMembersRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

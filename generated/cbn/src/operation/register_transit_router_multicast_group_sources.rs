@@ -309,7 +309,7 @@ impl<C> RegisterTransitRouterMulticastGroupSourcesRequestBuilder<C> {
         }
     }
 }
-impl<'a> RegisterTransitRouterMulticastGroupSourcesRequestBuilder<&'a crate::Client> {
+impl RegisterTransitRouterMulticastGroupSourcesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -323,9 +323,7 @@ impl<'a> RegisterTransitRouterMulticastGroupSourcesRequestBuilder<&'a crate::Cli
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> RegisterTransitRouterMulticastGroupSourcesRequestBuilder<&'a crate::blocking::Client> {
+impl RegisterTransitRouterMulticastGroupSourcesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

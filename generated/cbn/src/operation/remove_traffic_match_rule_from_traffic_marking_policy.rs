@@ -240,9 +240,7 @@ impl<C> RemoveTrafficMatchRuleFromTrafficMarkingPolicyRequestBuilder<C> {
         }
     }
 }
-impl<
-    'a,
-> RemoveTrafficMatchRuleFromTrafficMarkingPolicyRequestBuilder<&'a crate::Client> {
+impl RemoveTrafficMatchRuleFromTrafficMarkingPolicyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -256,10 +254,8 @@ impl<
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> RemoveTrafficMatchRuleFromTrafficMarkingPolicyRequestBuilder<
-    &'a crate::blocking::Client,
+impl RemoveTrafficMatchRuleFromTrafficMarkingPolicyRequestBuilder<
+    &crate::blocking::Client,
 > {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,

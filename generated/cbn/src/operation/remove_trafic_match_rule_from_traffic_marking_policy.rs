@@ -237,7 +237,7 @@ impl<C> RemoveTraficMatchRuleFromTrafficMarkingPolicyRequestBuilder<C> {
         }
     }
 }
-impl<'a> RemoveTraficMatchRuleFromTrafficMarkingPolicyRequestBuilder<&'a crate::Client> {
+impl RemoveTraficMatchRuleFromTrafficMarkingPolicyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -251,10 +251,8 @@ impl<'a> RemoveTraficMatchRuleFromTrafficMarkingPolicyRequestBuilder<&'a crate::
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> RemoveTraficMatchRuleFromTrafficMarkingPolicyRequestBuilder<
-    &'a crate::blocking::Client,
+impl RemoveTraficMatchRuleFromTrafficMarkingPolicyRequestBuilder<
+    &crate::blocking::Client,
 > {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,

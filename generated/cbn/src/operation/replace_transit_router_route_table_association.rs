@@ -225,7 +225,7 @@ impl<C> ReplaceTransitRouterRouteTableAssociationRequestBuilder<C> {
         }
     }
 }
-impl<'a> ReplaceTransitRouterRouteTableAssociationRequestBuilder<&'a crate::Client> {
+impl ReplaceTransitRouterRouteTableAssociationRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -239,9 +239,7 @@ impl<'a> ReplaceTransitRouterRouteTableAssociationRequestBuilder<&'a crate::Clie
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> ReplaceTransitRouterRouteTableAssociationRequestBuilder<&'a crate::blocking::Client> {
+impl ReplaceTransitRouterRouteTableAssociationRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -232,7 +232,7 @@ impl<C> RoutePrivateZoneInCenToVpcRequestBuilder<C> {
         }
     }
 }
-impl<'a> RoutePrivateZoneInCenToVpcRequestBuilder<&'a crate::Client> {
+impl RoutePrivateZoneInCenToVpcRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -246,7 +246,7 @@ impl<'a> RoutePrivateZoneInCenToVpcRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> RoutePrivateZoneInCenToVpcRequestBuilder<&'a crate::blocking::Client> {
+impl RoutePrivateZoneInCenToVpcRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

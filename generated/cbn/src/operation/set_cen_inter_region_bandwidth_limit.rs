@@ -261,7 +261,7 @@ impl<C> SetCenInterRegionBandwidthLimitRequestBuilder<C> {
         }
     }
 }
-impl<'a> SetCenInterRegionBandwidthLimitRequestBuilder<&'a crate::Client> {
+impl SetCenInterRegionBandwidthLimitRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -275,7 +275,7 @@ impl<'a> SetCenInterRegionBandwidthLimitRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> SetCenInterRegionBandwidthLimitRequestBuilder<&'a crate::blocking::Client> {
+impl SetCenInterRegionBandwidthLimitRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -151,7 +151,7 @@ impl<C> UnroutePrivateZoneInCenToVpcRequestBuilder<C> {
         }
     }
 }
-impl<'a> UnroutePrivateZoneInCenToVpcRequestBuilder<&'a crate::Client> {
+impl UnroutePrivateZoneInCenToVpcRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -165,7 +165,7 @@ impl<'a> UnroutePrivateZoneInCenToVpcRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> UnroutePrivateZoneInCenToVpcRequestBuilder<&'a crate::blocking::Client> {
+impl UnroutePrivateZoneInCenToVpcRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

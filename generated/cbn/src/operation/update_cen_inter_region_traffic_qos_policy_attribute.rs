@@ -245,7 +245,7 @@ impl<C> UpdateCenInterRegionTrafficQosPolicyAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> UpdateCenInterRegionTrafficQosPolicyAttributeRequestBuilder<&'a crate::Client> {
+impl UpdateCenInterRegionTrafficQosPolicyAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -259,10 +259,8 @@ impl<'a> UpdateCenInterRegionTrafficQosPolicyAttributeRequestBuilder<&'a crate::
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> UpdateCenInterRegionTrafficQosPolicyAttributeRequestBuilder<
-    &'a crate::blocking::Client,
+impl UpdateCenInterRegionTrafficQosPolicyAttributeRequestBuilder<
+    &crate::blocking::Client,
 > {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,

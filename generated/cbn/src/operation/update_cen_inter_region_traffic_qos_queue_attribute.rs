@@ -318,7 +318,7 @@ impl<C> UpdateCenInterRegionTrafficQosQueueAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> UpdateCenInterRegionTrafficQosQueueAttributeRequestBuilder<&'a crate::Client> {
+impl UpdateCenInterRegionTrafficQosQueueAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -332,10 +332,8 @@ impl<'a> UpdateCenInterRegionTrafficQosQueueAttributeRequestBuilder<&'a crate::C
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> UpdateCenInterRegionTrafficQosQueueAttributeRequestBuilder<
-    &'a crate::blocking::Client,
+impl UpdateCenInterRegionTrafficQosQueueAttributeRequestBuilder<
+    &crate::blocking::Client,
 > {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,

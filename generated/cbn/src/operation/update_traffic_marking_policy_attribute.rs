@@ -329,7 +329,7 @@ impl<C> UpdateTrafficMarkingPolicyAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> UpdateTrafficMarkingPolicyAttributeRequestBuilder<&'a crate::Client> {
+impl UpdateTrafficMarkingPolicyAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -343,7 +343,7 @@ impl<'a> UpdateTrafficMarkingPolicyAttributeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> UpdateTrafficMarkingPolicyAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl UpdateTrafficMarkingPolicyAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -260,7 +260,7 @@ impl<C> UpdateTransitRouterEcrAttachmentAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> UpdateTransitRouterEcrAttachmentAttributeRequestBuilder<&'a crate::Client> {
+impl UpdateTransitRouterEcrAttachmentAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -274,9 +274,7 @@ impl<'a> UpdateTransitRouterEcrAttachmentAttributeRequestBuilder<&'a crate::Clie
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> UpdateTransitRouterEcrAttachmentAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl UpdateTransitRouterEcrAttachmentAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -408,7 +408,7 @@ impl<C> UpdateTransitRouterPeerAttachmentAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> UpdateTransitRouterPeerAttachmentAttributeRequestBuilder<&'a crate::Client> {
+impl UpdateTransitRouterPeerAttachmentAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -422,9 +422,7 @@ impl<'a> UpdateTransitRouterPeerAttachmentAttributeRequestBuilder<&'a crate::Cli
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> UpdateTransitRouterPeerAttachmentAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl UpdateTransitRouterPeerAttachmentAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

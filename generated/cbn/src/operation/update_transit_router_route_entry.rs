@@ -255,7 +255,7 @@ impl<C> UpdateTransitRouterRouteEntryRequestBuilder<C> {
         }
     }
 }
-impl<'a> UpdateTransitRouterRouteEntryRequestBuilder<&'a crate::Client> {
+impl UpdateTransitRouterRouteEntryRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -269,7 +269,7 @@ impl<'a> UpdateTransitRouterRouteEntryRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> UpdateTransitRouterRouteEntryRequestBuilder<&'a crate::blocking::Client> {
+impl UpdateTransitRouterRouteEntryRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -291,7 +291,7 @@ impl<C> UpdateTransitRouterVbrAttachmentAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> UpdateTransitRouterVbrAttachmentAttributeRequestBuilder<&'a crate::Client> {
+impl UpdateTransitRouterVbrAttachmentAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -305,9 +305,7 @@ impl<'a> UpdateTransitRouterVbrAttachmentAttributeRequestBuilder<&'a crate::Clie
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> UpdateTransitRouterVbrAttachmentAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl UpdateTransitRouterVbrAttachmentAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

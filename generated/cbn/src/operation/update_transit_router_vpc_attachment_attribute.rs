@@ -320,7 +320,7 @@ impl<C> UpdateTransitRouterVpcAttachmentAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> UpdateTransitRouterVpcAttachmentAttributeRequestBuilder<&'a crate::Client> {
+impl UpdateTransitRouterVpcAttachmentAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -334,9 +334,7 @@ impl<'a> UpdateTransitRouterVpcAttachmentAttributeRequestBuilder<&'a crate::Clie
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> UpdateTransitRouterVpcAttachmentAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl UpdateTransitRouterVpcAttachmentAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -258,7 +258,7 @@ impl<C> UpdateTransitRouterVpcAttachmentZonesRequestBuilder<C> {
         }
     }
 }
-impl<'a> UpdateTransitRouterVpcAttachmentZonesRequestBuilder<&'a crate::Client> {
+impl UpdateTransitRouterVpcAttachmentZonesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -272,9 +272,7 @@ impl<'a> UpdateTransitRouterVpcAttachmentZonesRequestBuilder<&'a crate::Client> 
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> UpdateTransitRouterVpcAttachmentZonesRequestBuilder<&'a crate::blocking::Client> {
+impl UpdateTransitRouterVpcAttachmentZonesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -286,7 +286,7 @@ impl<C> UpdateTransitRouterVpnAttachmentAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> UpdateTransitRouterVpnAttachmentAttributeRequestBuilder<&'a crate::Client> {
+impl UpdateTransitRouterVpnAttachmentAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -300,9 +300,7 @@ impl<'a> UpdateTransitRouterVpnAttachmentAttributeRequestBuilder<&'a crate::Clie
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> UpdateTransitRouterVpnAttachmentAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl UpdateTransitRouterVpnAttachmentAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

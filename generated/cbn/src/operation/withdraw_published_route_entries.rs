@@ -267,7 +267,7 @@ impl<C> WithdrawPublishedRouteEntriesRequestBuilder<C> {
         }
     }
 }
-impl<'a> WithdrawPublishedRouteEntriesRequestBuilder<&'a crate::Client> {
+impl WithdrawPublishedRouteEntriesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -281,7 +281,7 @@ impl<'a> WithdrawPublishedRouteEntriesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> WithdrawPublishedRouteEntriesRequestBuilder<&'a crate::blocking::Client> {
+impl WithdrawPublishedRouteEntriesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

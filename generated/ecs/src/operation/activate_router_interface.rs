@@ -146,7 +146,7 @@ impl<C> ActivateRouterInterfaceRequestBuilder<C> {
         }
     }
 }
-impl<'a> ActivateRouterInterfaceRequestBuilder<&'a crate::Client> {
+impl ActivateRouterInterfaceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -160,7 +160,7 @@ impl<'a> ActivateRouterInterfaceRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ActivateRouterInterfaceRequestBuilder<&'a crate::blocking::Client> {
+impl ActivateRouterInterfaceRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

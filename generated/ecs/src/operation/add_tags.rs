@@ -244,7 +244,7 @@ impl<C> AddTagsRequestBuilder<C> {
         }
     }
 }
-impl<'a> AddTagsRequestBuilder<&'a crate::Client> {
+impl AddTagsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -253,7 +253,7 @@ impl<'a> AddTagsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> AddTagsRequestBuilder<&'a crate::blocking::Client> {
+impl AddTagsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -656,7 +656,7 @@ impl<C> AllocateDedicatedHostsRequestBuilder<C> {
         }
     }
 }
-impl<'a> AllocateDedicatedHostsRequestBuilder<&'a crate::Client> {
+impl AllocateDedicatedHostsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -670,7 +670,7 @@ impl<'a> AllocateDedicatedHostsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> AllocateDedicatedHostsRequestBuilder<&'a crate::blocking::Client> {
+impl AllocateDedicatedHostsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

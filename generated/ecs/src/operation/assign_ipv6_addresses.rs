@@ -307,7 +307,7 @@ impl<C> AssignIpv6AddressesRequestBuilder<C> {
         }
     }
 }
-impl<'a> AssignIpv6AddressesRequestBuilder<&'a crate::Client> {
+impl AssignIpv6AddressesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -321,7 +321,7 @@ impl<'a> AssignIpv6AddressesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> AssignIpv6AddressesRequestBuilder<&'a crate::blocking::Client> {
+impl AssignIpv6AddressesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -322,7 +322,7 @@ impl<C> AssignPrivateIpAddressesRequestBuilder<C> {
         }
     }
 }
-impl<'a> AssignPrivateIpAddressesRequestBuilder<&'a crate::Client> {
+impl AssignPrivateIpAddressesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -336,7 +336,7 @@ impl<'a> AssignPrivateIpAddressesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> AssignPrivateIpAddressesRequestBuilder<&'a crate::blocking::Client> {
+impl AssignPrivateIpAddressesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -181,7 +181,7 @@ impl<C> AssociateHaVipRequestBuilder<C> {
         }
     }
 }
-impl<'a> AssociateHaVipRequestBuilder<&'a crate::Client> {
+impl AssociateHaVipRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -192,7 +192,7 @@ impl<'a> AssociateHaVipRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> AssociateHaVipRequestBuilder<&'a crate::blocking::Client> {
+impl AssociateHaVipRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

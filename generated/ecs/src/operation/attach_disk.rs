@@ -383,7 +383,7 @@ impl<C> AttachDiskRequestBuilder<C> {
         }
     }
 }
-impl<'a> AttachDiskRequestBuilder<&'a crate::Client> {
+impl AttachDiskRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -394,7 +394,7 @@ impl<'a> AttachDiskRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> AttachDiskRequestBuilder<&'a crate::blocking::Client> {
+impl AttachDiskRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -206,7 +206,7 @@ impl<C> AttachInstanceRamRoleRequestBuilder<C> {
         }
     }
 }
-impl<'a> AttachInstanceRamRoleRequestBuilder<&'a crate::Client> {
+impl AttachInstanceRamRoleRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -220,7 +220,7 @@ impl<'a> AttachInstanceRamRoleRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> AttachInstanceRamRoleRequestBuilder<&'a crate::blocking::Client> {
+impl AttachInstanceRamRoleRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -189,7 +189,7 @@ impl<C> AttachKeyPairRequestBuilder<C> {
         }
     }
 }
-impl<'a> AttachKeyPairRequestBuilder<&'a crate::Client> {
+impl AttachKeyPairRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -200,7 +200,7 @@ impl<'a> AttachKeyPairRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> AttachKeyPairRequestBuilder<&'a crate::blocking::Client> {
+impl AttachKeyPairRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -276,7 +276,7 @@ impl<C> AttachNetworkInterfaceRequestBuilder<C> {
         }
     }
 }
-impl<'a> AttachNetworkInterfaceRequestBuilder<&'a crate::Client> {
+impl AttachNetworkInterfaceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -290,7 +290,7 @@ impl<'a> AttachNetworkInterfaceRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> AttachNetworkInterfaceRequestBuilder<&'a crate::blocking::Client> {
+impl AttachNetworkInterfaceRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

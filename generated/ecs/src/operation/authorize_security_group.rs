@@ -610,7 +610,7 @@ impl<C> AuthorizeSecurityGroupRequestBuilder<C> {
         }
     }
 }
-impl<'a> AuthorizeSecurityGroupRequestBuilder<&'a crate::Client> {
+impl AuthorizeSecurityGroupRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -624,7 +624,7 @@ impl<'a> AuthorizeSecurityGroupRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> AuthorizeSecurityGroupRequestBuilder<&'a crate::blocking::Client> {
+impl AuthorizeSecurityGroupRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -611,7 +611,7 @@ impl<C> AuthorizeSecurityGroupEgressRequestBuilder<C> {
         }
     }
 }
-impl<'a> AuthorizeSecurityGroupEgressRequestBuilder<&'a crate::Client> {
+impl AuthorizeSecurityGroupEgressRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -625,7 +625,7 @@ impl<'a> AuthorizeSecurityGroupEgressRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> AuthorizeSecurityGroupEgressRequestBuilder<&'a crate::blocking::Client> {
+impl AuthorizeSecurityGroupEgressRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -171,7 +171,7 @@ impl<C> CancelAutoSnapshotPolicyRequestBuilder<C> {
         }
     }
 }
-impl<'a> CancelAutoSnapshotPolicyRequestBuilder<&'a crate::Client> {
+impl CancelAutoSnapshotPolicyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -185,7 +185,7 @@ impl<'a> CancelAutoSnapshotPolicyRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CancelAutoSnapshotPolicyRequestBuilder<&'a crate::blocking::Client> {
+impl CancelAutoSnapshotPolicyRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

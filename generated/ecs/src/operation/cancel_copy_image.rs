@@ -161,7 +161,7 @@ impl<C> CancelCopyImageRequestBuilder<C> {
         }
     }
 }
-impl<'a> CancelCopyImageRequestBuilder<&'a crate::Client> {
+impl CancelCopyImageRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -172,7 +172,7 @@ impl<'a> CancelCopyImageRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CancelCopyImageRequestBuilder<&'a crate::blocking::Client> {
+impl CancelCopyImageRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -186,7 +186,7 @@ impl<C> CancelImagePipelineExecutionRequestBuilder<C> {
         }
     }
 }
-impl<'a> CancelImagePipelineExecutionRequestBuilder<&'a crate::Client> {
+impl CancelImagePipelineExecutionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -200,7 +200,7 @@ impl<'a> CancelImagePipelineExecutionRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CancelImagePipelineExecutionRequestBuilder<&'a crate::blocking::Client> {
+impl CancelImagePipelineExecutionRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

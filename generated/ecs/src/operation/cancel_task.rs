@@ -156,7 +156,7 @@ impl<C> CancelTaskRequestBuilder<C> {
         }
     }
 }
-impl<'a> CancelTaskRequestBuilder<&'a crate::Client> {
+impl CancelTaskRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -167,7 +167,7 @@ impl<'a> CancelTaskRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CancelTaskRequestBuilder<&'a crate::blocking::Client> {
+impl CancelTaskRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -169,7 +169,7 @@ impl<C> ConvertNatPublicIpToEipRequestBuilder<C> {
         }
     }
 }
-impl<'a> ConvertNatPublicIpToEipRequestBuilder<&'a crate::Client> {
+impl ConvertNatPublicIpToEipRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -183,7 +183,7 @@ impl<'a> ConvertNatPublicIpToEipRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ConvertNatPublicIpToEipRequestBuilder<&'a crate::blocking::Client> {
+impl ConvertNatPublicIpToEipRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

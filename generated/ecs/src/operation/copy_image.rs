@@ -409,7 +409,7 @@ impl<C> CopyImageRequestBuilder<C> {
         }
     }
 }
-impl<'a> CopyImageRequestBuilder<&'a crate::Client> {
+impl CopyImageRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -420,7 +420,7 @@ impl<'a> CopyImageRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CopyImageRequestBuilder<&'a crate::blocking::Client> {
+impl CopyImageRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

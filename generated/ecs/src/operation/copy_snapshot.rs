@@ -449,7 +449,7 @@ impl<C> CopySnapshotRequestBuilder<C> {
         }
     }
 }
-impl<'a> CopySnapshotRequestBuilder<&'a crate::Client> {
+impl CopySnapshotRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -460,7 +460,7 @@ impl<'a> CopySnapshotRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CopySnapshotRequestBuilder<&'a crate::blocking::Client> {
+impl CopySnapshotRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

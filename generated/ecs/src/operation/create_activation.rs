@@ -318,7 +318,7 @@ impl<C> CreateActivationRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateActivationRequestBuilder<&'a crate::Client> {
+impl CreateActivationRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -329,7 +329,7 @@ impl<'a> CreateActivationRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateActivationRequestBuilder<&'a crate::blocking::Client> {
+impl CreateActivationRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

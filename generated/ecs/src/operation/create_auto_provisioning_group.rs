@@ -976,7 +976,7 @@ impl<C> CreateAutoProvisioningGroupRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateAutoProvisioningGroupRequestBuilder<&'a crate::Client> {
+impl CreateAutoProvisioningGroupRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -990,7 +990,7 @@ impl<'a> CreateAutoProvisioningGroupRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateAutoProvisioningGroupRequestBuilder<&'a crate::blocking::Client> {
+impl CreateAutoProvisioningGroupRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -442,7 +442,7 @@ impl<C> CreateAutoSnapshotPolicyRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateAutoSnapshotPolicyRequestBuilder<&'a crate::Client> {
+impl CreateAutoSnapshotPolicyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -456,7 +456,7 @@ impl<'a> CreateAutoSnapshotPolicyRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateAutoSnapshotPolicyRequestBuilder<&'a crate::blocking::Client> {
+impl CreateAutoSnapshotPolicyRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

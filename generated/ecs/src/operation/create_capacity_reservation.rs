@@ -451,7 +451,7 @@ impl<C> CreateCapacityReservationRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateCapacityReservationRequestBuilder<&'a crate::Client> {
+impl CreateCapacityReservationRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -465,7 +465,7 @@ impl<'a> CreateCapacityReservationRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateCapacityReservationRequestBuilder<&'a crate::blocking::Client> {
+impl CreateCapacityReservationRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -499,7 +499,7 @@ impl<C> CreateCommandRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateCommandRequestBuilder<&'a crate::Client> {
+impl CreateCommandRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -510,7 +510,7 @@ impl<'a> CreateCommandRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateCommandRequestBuilder<&'a crate::blocking::Client> {
+impl CreateCommandRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -288,7 +288,7 @@ impl<C> CreateDedicatedHostClusterRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateDedicatedHostClusterRequestBuilder<&'a crate::Client> {
+impl CreateDedicatedHostClusterRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -302,7 +302,7 @@ impl<'a> CreateDedicatedHostClusterRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateDedicatedHostClusterRequestBuilder<&'a crate::blocking::Client> {
+impl CreateDedicatedHostClusterRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

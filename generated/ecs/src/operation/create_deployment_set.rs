@@ -339,7 +339,7 @@ impl<C> CreateDeploymentSetRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateDeploymentSetRequestBuilder<&'a crate::Client> {
+impl CreateDeploymentSetRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -353,7 +353,7 @@ impl<'a> CreateDeploymentSetRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateDeploymentSetRequestBuilder<&'a crate::blocking::Client> {
+impl CreateDeploymentSetRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

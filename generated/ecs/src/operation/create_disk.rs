@@ -842,7 +842,7 @@ impl<C> CreateDiskRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateDiskRequestBuilder<&'a crate::Client> {
+impl CreateDiskRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -853,7 +853,7 @@ impl<'a> CreateDiskRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateDiskRequestBuilder<&'a crate::blocking::Client> {
+impl CreateDiskRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -590,7 +590,7 @@ impl<C> CreateElasticityAssuranceRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateElasticityAssuranceRequestBuilder<&'a crate::Client> {
+impl CreateElasticityAssuranceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -604,7 +604,7 @@ impl<'a> CreateElasticityAssuranceRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateElasticityAssuranceRequestBuilder<&'a crate::blocking::Client> {
+impl CreateElasticityAssuranceRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -236,7 +236,7 @@ impl<C> CreateForwardEntryRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateForwardEntryRequestBuilder<&'a crate::Client> {
+impl CreateForwardEntryRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -250,7 +250,7 @@ impl<'a> CreateForwardEntryRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateForwardEntryRequestBuilder<&'a crate::blocking::Client> {
+impl CreateForwardEntryRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

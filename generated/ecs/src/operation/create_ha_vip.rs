@@ -193,7 +193,7 @@ impl<C> CreateHaVipRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateHaVipRequestBuilder<&'a crate::Client> {
+impl CreateHaVipRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -204,7 +204,7 @@ impl<'a> CreateHaVipRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateHaVipRequestBuilder<&'a crate::blocking::Client> {
+impl CreateHaVipRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -204,7 +204,7 @@ impl<C> CreateHpcClusterRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateHpcClusterRequestBuilder<&'a crate::Client> {
+impl CreateHpcClusterRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -215,7 +215,7 @@ impl<'a> CreateHpcClusterRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateHpcClusterRequestBuilder<&'a crate::blocking::Client> {
+impl CreateHpcClusterRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -596,7 +596,7 @@ impl<C> CreateImageRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateImageRequestBuilder<&'a crate::Client> {
+impl CreateImageRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -607,7 +607,7 @@ impl<'a> CreateImageRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateImageRequestBuilder<&'a crate::blocking::Client> {
+impl CreateImageRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

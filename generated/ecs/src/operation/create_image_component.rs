@@ -376,7 +376,7 @@ impl<C> CreateImageComponentRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateImageComponentRequestBuilder<&'a crate::Client> {
+impl CreateImageComponentRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -390,7 +390,7 @@ impl<'a> CreateImageComponentRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateImageComponentRequestBuilder<&'a crate::blocking::Client> {
+impl CreateImageComponentRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -770,7 +770,7 @@ impl<C> CreateImagePipelineRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateImagePipelineRequestBuilder<&'a crate::Client> {
+impl CreateImagePipelineRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -784,7 +784,7 @@ impl<'a> CreateImagePipelineRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateImagePipelineRequestBuilder<&'a crate::blocking::Client> {
+impl CreateImagePipelineRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

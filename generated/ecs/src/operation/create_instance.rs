@@ -1616,7 +1616,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateInstanceRequestBuilder<&'a crate::Client> {
+impl CreateInstanceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -1627,7 +1627,7 @@ impl<'a> CreateInstanceRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateInstanceRequestBuilder<&'a crate::blocking::Client> {
+impl CreateInstanceRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

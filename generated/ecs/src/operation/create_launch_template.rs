@@ -1440,7 +1440,7 @@ impl<C> CreateLaunchTemplateRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateLaunchTemplateRequestBuilder<&'a crate::Client> {
+impl CreateLaunchTemplateRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -1454,7 +1454,7 @@ impl<'a> CreateLaunchTemplateRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateLaunchTemplateRequestBuilder<&'a crate::blocking::Client> {
+impl CreateLaunchTemplateRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -1391,7 +1391,7 @@ impl<C> CreateLaunchTemplateVersionRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateLaunchTemplateVersionRequestBuilder<&'a crate::Client> {
+impl CreateLaunchTemplateVersionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -1405,7 +1405,7 @@ impl<'a> CreateLaunchTemplateVersionRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateLaunchTemplateVersionRequestBuilder<&'a crate::blocking::Client> {
+impl CreateLaunchTemplateVersionRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -1025,7 +1025,7 @@ impl<C> CreateNetworkInterfaceRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateNetworkInterfaceRequestBuilder<&'a crate::Client> {
+impl CreateNetworkInterfaceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -1039,7 +1039,7 @@ impl<'a> CreateNetworkInterfaceRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateNetworkInterfaceRequestBuilder<&'a crate::blocking::Client> {
+impl CreateNetworkInterfaceRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -303,7 +303,7 @@ impl<C> CreatePortRangeListRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreatePortRangeListRequestBuilder<&'a crate::Client> {
+impl CreatePortRangeListRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -317,7 +317,7 @@ impl<'a> CreatePortRangeListRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreatePortRangeListRequestBuilder<&'a crate::blocking::Client> {
+impl CreatePortRangeListRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -342,7 +342,7 @@ impl<C> CreatePrefixListRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreatePrefixListRequestBuilder<&'a crate::Client> {
+impl CreatePrefixListRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -353,7 +353,7 @@ impl<'a> CreatePrefixListRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreatePrefixListRequestBuilder<&'a crate::blocking::Client> {
+impl CreatePrefixListRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -465,7 +465,7 @@ impl<C> CreateRouterInterfaceRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateRouterInterfaceRequestBuilder<&'a crate::Client> {
+impl CreateRouterInterfaceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -479,7 +479,7 @@ impl<'a> CreateRouterInterfaceRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateRouterInterfaceRequestBuilder<&'a crate::blocking::Client> {
+impl CreateRouterInterfaceRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

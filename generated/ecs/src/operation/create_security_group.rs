@@ -325,7 +325,7 @@ impl<C> CreateSecurityGroupRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateSecurityGroupRequestBuilder<&'a crate::Client> {
+impl CreateSecurityGroupRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -339,7 +339,7 @@ impl<'a> CreateSecurityGroupRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateSecurityGroupRequestBuilder<&'a crate::blocking::Client> {
+impl CreateSecurityGroupRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -243,7 +243,7 @@ impl<C> CreateSimulatedSystemEventsRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateSimulatedSystemEventsRequestBuilder<&'a crate::Client> {
+impl CreateSimulatedSystemEventsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -257,7 +257,7 @@ impl<'a> CreateSimulatedSystemEventsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateSimulatedSystemEventsRequestBuilder<&'a crate::blocking::Client> {
+impl CreateSimulatedSystemEventsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

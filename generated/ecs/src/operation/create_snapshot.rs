@@ -430,7 +430,7 @@ impl<C> CreateSnapshotRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateSnapshotRequestBuilder<&'a crate::Client> {
+impl CreateSnapshotRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -441,7 +441,7 @@ impl<'a> CreateSnapshotRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateSnapshotRequestBuilder<&'a crate::blocking::Client> {
+impl CreateSnapshotRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

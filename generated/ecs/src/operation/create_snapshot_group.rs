@@ -442,7 +442,7 @@ impl<C> CreateSnapshotGroupRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateSnapshotGroupRequestBuilder<&'a crate::Client> {
+impl CreateSnapshotGroupRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -456,7 +456,7 @@ impl<'a> CreateSnapshotGroupRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateSnapshotGroupRequestBuilder<&'a crate::blocking::Client> {
+impl CreateSnapshotGroupRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

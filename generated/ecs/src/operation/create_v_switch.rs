@@ -226,7 +226,7 @@ impl<C> CreateVSwitchRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateVSwitchRequestBuilder<&'a crate::Client> {
+impl CreateVSwitchRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -237,7 +237,7 @@ impl<'a> CreateVSwitchRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateVSwitchRequestBuilder<&'a crate::blocking::Client> {
+impl CreateVSwitchRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -205,7 +205,7 @@ impl<C> CreateVpcRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateVpcRequestBuilder<&'a crate::Client> {
+impl CreateVpcRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -216,7 +216,7 @@ impl<'a> CreateVpcRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateVpcRequestBuilder<&'a crate::blocking::Client> {
+impl CreateVpcRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

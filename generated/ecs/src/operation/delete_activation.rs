@@ -164,7 +164,7 @@ impl<C> DeleteActivationRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteActivationRequestBuilder<&'a crate::Client> {
+impl DeleteActivationRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -175,7 +175,7 @@ impl<'a> DeleteActivationRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteActivationRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteActivationRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

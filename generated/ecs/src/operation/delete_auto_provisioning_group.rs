@@ -193,7 +193,7 @@ impl<C> DeleteAutoProvisioningGroupRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteAutoProvisioningGroupRequestBuilder<&'a crate::Client> {
+impl DeleteAutoProvisioningGroupRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -207,7 +207,7 @@ impl<'a> DeleteAutoProvisioningGroupRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteAutoProvisioningGroupRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteAutoProvisioningGroupRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

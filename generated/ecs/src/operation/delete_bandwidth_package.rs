@@ -146,7 +146,7 @@ impl<C> DeleteBandwidthPackageRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteBandwidthPackageRequestBuilder<&'a crate::Client> {
+impl DeleteBandwidthPackageRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -160,7 +160,7 @@ impl<'a> DeleteBandwidthPackageRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteBandwidthPackageRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteBandwidthPackageRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

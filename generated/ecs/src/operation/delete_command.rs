@@ -156,7 +156,7 @@ impl<C> DeleteCommandRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteCommandRequestBuilder<&'a crate::Client> {
+impl DeleteCommandRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -167,7 +167,7 @@ impl<'a> DeleteCommandRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteCommandRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteCommandRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -138,7 +138,7 @@ impl<C> DeleteDiskRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteDiskRequestBuilder<&'a crate::Client> {
+impl DeleteDiskRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -149,7 +149,7 @@ impl<'a> DeleteDiskRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteDiskRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteDiskRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -163,7 +163,7 @@ impl<C> DeleteHaVipRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteHaVipRequestBuilder<&'a crate::Client> {
+impl DeleteHaVipRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -174,7 +174,7 @@ impl<'a> DeleteHaVipRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteHaVipRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteHaVipRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

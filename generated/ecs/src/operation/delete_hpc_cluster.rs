@@ -179,7 +179,7 @@ impl<C> DeleteHpcClusterRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteHpcClusterRequestBuilder<&'a crate::Client> {
+impl DeleteHpcClusterRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -190,7 +190,7 @@ impl<'a> DeleteHpcClusterRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteHpcClusterRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteHpcClusterRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -158,7 +158,7 @@ impl<C> DeleteImagePipelineRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteImagePipelineRequestBuilder<&'a crate::Client> {
+impl DeleteImagePipelineRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -172,7 +172,7 @@ impl<'a> DeleteImagePipelineRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteImagePipelineRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteImagePipelineRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

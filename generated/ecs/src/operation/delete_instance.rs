@@ -288,7 +288,7 @@ impl<C> DeleteInstanceRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteInstanceRequestBuilder<&'a crate::Client> {
+impl DeleteInstanceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -299,7 +299,7 @@ impl<'a> DeleteInstanceRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteInstanceRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteInstanceRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -341,7 +341,7 @@ impl<C> DeleteInstancesRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteInstancesRequestBuilder<&'a crate::Client> {
+impl DeleteInstancesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -352,7 +352,7 @@ impl<'a> DeleteInstancesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteInstancesRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteInstancesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -186,7 +186,7 @@ impl<C> DeleteLaunchTemplateRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteLaunchTemplateRequestBuilder<&'a crate::Client> {
+impl DeleteLaunchTemplateRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -200,7 +200,7 @@ impl<'a> DeleteLaunchTemplateRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteLaunchTemplateRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteLaunchTemplateRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -209,7 +209,7 @@ impl<C> DeleteLaunchTemplateVersionRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteLaunchTemplateVersionRequestBuilder<&'a crate::Client> {
+impl DeleteLaunchTemplateVersionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -223,7 +223,7 @@ impl<'a> DeleteLaunchTemplateVersionRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteLaunchTemplateVersionRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteLaunchTemplateVersionRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

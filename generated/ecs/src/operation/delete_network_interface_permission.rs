@@ -172,7 +172,7 @@ impl<C> DeleteNetworkInterfacePermissionRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteNetworkInterfacePermissionRequestBuilder<&'a crate::Client> {
+impl DeleteNetworkInterfacePermissionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -186,7 +186,7 @@ impl<'a> DeleteNetworkInterfacePermissionRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteNetworkInterfacePermissionRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteNetworkInterfacePermissionRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -163,7 +163,7 @@ impl<C> DeletePhysicalConnectionRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeletePhysicalConnectionRequestBuilder<&'a crate::Client> {
+impl DeletePhysicalConnectionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -177,7 +177,7 @@ impl<'a> DeletePhysicalConnectionRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeletePhysicalConnectionRequestBuilder<&'a crate::blocking::Client> {
+impl DeletePhysicalConnectionRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -197,7 +197,7 @@ impl<C> DeleteRouteEntryRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteRouteEntryRequestBuilder<&'a crate::Client> {
+impl DeleteRouteEntryRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -208,7 +208,7 @@ impl<'a> DeleteRouteEntryRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteRouteEntryRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteRouteEntryRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -178,7 +178,7 @@ impl<C> DeleteRouterInterfaceRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteRouterInterfaceRequestBuilder<&'a crate::Client> {
+impl DeleteRouterInterfaceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -192,7 +192,7 @@ impl<'a> DeleteRouterInterfaceRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteRouterInterfaceRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteRouterInterfaceRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -161,7 +161,7 @@ impl<C> DeleteSecurityGroupRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteSecurityGroupRequestBuilder<&'a crate::Client> {
+impl DeleteSecurityGroupRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -175,7 +175,7 @@ impl<'a> DeleteSecurityGroupRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteSecurityGroupRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteSecurityGroupRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -170,7 +170,7 @@ impl<C> DeleteSnapshotRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteSnapshotRequestBuilder<&'a crate::Client> {
+impl DeleteSnapshotRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -181,7 +181,7 @@ impl<'a> DeleteSnapshotRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteSnapshotRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteSnapshotRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -143,7 +143,7 @@ impl<C> DeleteVSwitchRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteVSwitchRequestBuilder<&'a crate::Client> {
+impl DeleteVSwitchRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -154,7 +154,7 @@ impl<'a> DeleteVSwitchRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteVSwitchRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteVSwitchRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

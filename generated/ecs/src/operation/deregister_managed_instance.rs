@@ -160,7 +160,7 @@ impl<C> DeregisterManagedInstanceRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeregisterManagedInstanceRequestBuilder<&'a crate::Client> {
+impl DeregisterManagedInstanceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -174,7 +174,7 @@ impl<'a> DeregisterManagedInstanceRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeregisterManagedInstanceRequestBuilder<&'a crate::blocking::Client> {
+impl DeregisterManagedInstanceRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

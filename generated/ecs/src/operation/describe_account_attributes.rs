@@ -227,7 +227,7 @@ impl<C> DescribeAccountAttributesRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeAccountAttributesRequestBuilder<&'a crate::Client> {
+impl DescribeAccountAttributesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -241,7 +241,7 @@ impl<'a> DescribeAccountAttributesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeAccountAttributesRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeAccountAttributesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

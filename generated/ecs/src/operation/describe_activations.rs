@@ -338,7 +338,7 @@ impl<C> DescribeActivationsRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeActivationsRequestBuilder<&'a crate::Client> {
+impl DescribeActivationsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -352,7 +352,7 @@ impl<'a> DescribeActivationsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeActivationsRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeActivationsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

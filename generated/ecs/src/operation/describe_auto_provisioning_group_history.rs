@@ -263,7 +263,7 @@ impl<C> DescribeAutoProvisioningGroupHistoryRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeAutoProvisioningGroupHistoryRequestBuilder<&'a crate::Client> {
+impl DescribeAutoProvisioningGroupHistoryRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -277,9 +277,7 @@ impl<'a> DescribeAutoProvisioningGroupHistoryRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> DescribeAutoProvisioningGroupHistoryRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeAutoProvisioningGroupHistoryRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -347,7 +347,7 @@ impl<C> DescribeAutoProvisioningGroupsRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeAutoProvisioningGroupsRequestBuilder<&'a crate::Client> {
+impl DescribeAutoProvisioningGroupsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -361,7 +361,7 @@ impl<'a> DescribeAutoProvisioningGroupsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeAutoProvisioningGroupsRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeAutoProvisioningGroupsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

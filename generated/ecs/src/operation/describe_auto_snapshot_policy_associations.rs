@@ -243,7 +243,7 @@ impl<C> DescribeAutoSnapshotPolicyAssociationsRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeAutoSnapshotPolicyAssociationsRequestBuilder<&'a crate::Client> {
+impl DescribeAutoSnapshotPolicyAssociationsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -257,9 +257,7 @@ impl<'a> DescribeAutoSnapshotPolicyAssociationsRequestBuilder<&'a crate::Client>
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> DescribeAutoSnapshotPolicyAssociationsRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeAutoSnapshotPolicyAssociationsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

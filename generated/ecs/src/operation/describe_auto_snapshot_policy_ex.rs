@@ -294,7 +294,7 @@ impl<C> DescribeAutoSnapshotPolicyExRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeAutoSnapshotPolicyExRequestBuilder<&'a crate::Client> {
+impl DescribeAutoSnapshotPolicyExRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -308,7 +308,7 @@ impl<'a> DescribeAutoSnapshotPolicyExRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeAutoSnapshotPolicyExRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeAutoSnapshotPolicyExRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

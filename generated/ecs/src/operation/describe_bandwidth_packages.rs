@@ -198,7 +198,7 @@ impl<C> DescribeBandwidthPackagesRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeBandwidthPackagesRequestBuilder<&'a crate::Client> {
+impl DescribeBandwidthPackagesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -212,7 +212,7 @@ impl<'a> DescribeBandwidthPackagesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeBandwidthPackagesRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeBandwidthPackagesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

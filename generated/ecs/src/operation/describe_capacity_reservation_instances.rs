@@ -212,7 +212,7 @@ impl<C> DescribeCapacityReservationInstancesRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeCapacityReservationInstancesRequestBuilder<&'a crate::Client> {
+impl DescribeCapacityReservationInstancesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -226,9 +226,7 @@ impl<'a> DescribeCapacityReservationInstancesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> DescribeCapacityReservationInstancesRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeCapacityReservationInstancesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

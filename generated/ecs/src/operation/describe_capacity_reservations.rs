@@ -404,7 +404,7 @@ impl<C> DescribeCapacityReservationsRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeCapacityReservationsRequestBuilder<&'a crate::Client> {
+impl DescribeCapacityReservationsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -418,7 +418,7 @@ impl<'a> DescribeCapacityReservationsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeCapacityReservationsRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeCapacityReservationsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -232,7 +232,7 @@ impl<C> DescribeClassicLinkInstancesRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeClassicLinkInstancesRequestBuilder<&'a crate::Client> {
+impl DescribeClassicLinkInstancesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -246,7 +246,7 @@ impl<'a> DescribeClassicLinkInstancesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeClassicLinkInstancesRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeClassicLinkInstancesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -128,7 +128,7 @@ impl<C> DescribeClustersRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeClustersRequestBuilder<&'a crate::Client> {
+impl DescribeClustersRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -139,7 +139,7 @@ impl<'a> DescribeClustersRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeClustersRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeClustersRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -479,7 +479,7 @@ impl<C> DescribeCommandsRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeCommandsRequestBuilder<&'a crate::Client> {
+impl DescribeCommandsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -490,7 +490,7 @@ impl<'a> DescribeCommandsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeCommandsRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeCommandsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -366,7 +366,7 @@ impl<C> DescribeDedicatedHostClustersRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeDedicatedHostClustersRequestBuilder<&'a crate::Client> {
+impl DescribeDedicatedHostClustersRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -380,7 +380,7 @@ impl<'a> DescribeDedicatedHostClustersRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeDedicatedHostClustersRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeDedicatedHostClustersRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

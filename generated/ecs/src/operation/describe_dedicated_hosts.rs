@@ -512,7 +512,7 @@ impl<C> DescribeDedicatedHostsRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeDedicatedHostsRequestBuilder<&'a crate::Client> {
+impl DescribeDedicatedHostsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -526,7 +526,7 @@ impl<'a> DescribeDedicatedHostsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeDedicatedHostsRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeDedicatedHostsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

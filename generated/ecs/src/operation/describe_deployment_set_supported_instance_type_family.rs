@@ -175,9 +175,7 @@ impl<C> DescribeDeploymentSetSupportedInstanceTypeFamilyRequestBuilder<C> {
         }
     }
 }
-impl<
-    'a,
-> DescribeDeploymentSetSupportedInstanceTypeFamilyRequestBuilder<&'a crate::Client> {
+impl DescribeDeploymentSetSupportedInstanceTypeFamilyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -191,10 +189,8 @@ impl<
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> DescribeDeploymentSetSupportedInstanceTypeFamilyRequestBuilder<
-    &'a crate::blocking::Client,
+impl DescribeDeploymentSetSupportedInstanceTypeFamilyRequestBuilder<
+    &crate::blocking::Client,
 > {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,

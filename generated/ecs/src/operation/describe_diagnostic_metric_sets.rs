@@ -285,7 +285,7 @@ impl<C> DescribeDiagnosticMetricSetsRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeDiagnosticMetricSetsRequestBuilder<&'a crate::Client> {
+impl DescribeDiagnosticMetricSetsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -299,7 +299,7 @@ impl<'a> DescribeDiagnosticMetricSetsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeDiagnosticMetricSetsRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeDiagnosticMetricSetsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -134,7 +134,7 @@ impl<C> DescribeDiskDefaultKMSKeyIdRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeDiskDefaultKMSKeyIdRequestBuilder<&'a crate::Client> {
+impl DescribeDiskDefaultKMSKeyIdRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -148,7 +148,7 @@ impl<'a> DescribeDiskDefaultKMSKeyIdRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeDiskDefaultKMSKeyIdRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeDiskDefaultKMSKeyIdRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

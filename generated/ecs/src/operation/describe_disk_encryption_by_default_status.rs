@@ -135,7 +135,7 @@ impl<C> DescribeDiskEncryptionByDefaultStatusRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeDiskEncryptionByDefaultStatusRequestBuilder<&'a crate::Client> {
+impl DescribeDiskEncryptionByDefaultStatusRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -149,9 +149,7 @@ impl<'a> DescribeDiskEncryptionByDefaultStatusRequestBuilder<&'a crate::Client> 
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> DescribeDiskEncryptionByDefaultStatusRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeDiskEncryptionByDefaultStatusRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

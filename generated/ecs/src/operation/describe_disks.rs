@@ -998,7 +998,7 @@ impl<C> DescribeDisksRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeDisksRequestBuilder<&'a crate::Client> {
+impl DescribeDisksRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -1009,7 +1009,7 @@ impl<'a> DescribeDisksRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeDisksRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeDisksRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

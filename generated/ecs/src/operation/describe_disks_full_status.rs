@@ -398,7 +398,7 @@ impl<C> DescribeDisksFullStatusRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeDisksFullStatusRequestBuilder<&'a crate::Client> {
+impl DescribeDisksFullStatusRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -412,7 +412,7 @@ impl<'a> DescribeDisksFullStatusRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeDisksFullStatusRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeDisksFullStatusRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -159,7 +159,7 @@ impl<C> DescribeElasticityAssuranceAutoRenewAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeElasticityAssuranceAutoRenewAttributeRequestBuilder<&'a crate::Client> {
+impl DescribeElasticityAssuranceAutoRenewAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -173,10 +173,8 @@ impl<'a> DescribeElasticityAssuranceAutoRenewAttributeRequestBuilder<&'a crate::
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> DescribeElasticityAssuranceAutoRenewAttributeRequestBuilder<
-    &'a crate::blocking::Client,
+impl DescribeElasticityAssuranceAutoRenewAttributeRequestBuilder<
+    &crate::blocking::Client,
 > {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,

@@ -216,7 +216,7 @@ impl<C> DescribeElasticityAssuranceInstancesRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeElasticityAssuranceInstancesRequestBuilder<&'a crate::Client> {
+impl DescribeElasticityAssuranceInstancesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -230,9 +230,7 @@ impl<'a> DescribeElasticityAssuranceInstancesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> DescribeElasticityAssuranceInstancesRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeElasticityAssuranceInstancesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -419,7 +419,7 @@ impl<C> DescribeElasticityAssurancesRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeElasticityAssurancesRequestBuilder<&'a crate::Client> {
+impl DescribeElasticityAssurancesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -433,7 +433,7 @@ impl<'a> DescribeElasticityAssurancesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeElasticityAssurancesRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeElasticityAssurancesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

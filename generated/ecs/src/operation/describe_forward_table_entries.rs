@@ -204,7 +204,7 @@ impl<C> DescribeForwardTableEntriesRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeForwardTableEntriesRequestBuilder<&'a crate::Client> {
+impl DescribeForwardTableEntriesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -218,7 +218,7 @@ impl<'a> DescribeForwardTableEntriesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeForwardTableEntriesRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeForwardTableEntriesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

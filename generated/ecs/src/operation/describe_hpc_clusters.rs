@@ -259,7 +259,7 @@ impl<C> DescribeHpcClustersRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeHpcClustersRequestBuilder<&'a crate::Client> {
+impl DescribeHpcClustersRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -273,7 +273,7 @@ impl<'a> DescribeHpcClustersRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeHpcClustersRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeHpcClustersRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

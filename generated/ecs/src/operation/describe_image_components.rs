@@ -404,7 +404,7 @@ impl<C> DescribeImageComponentsRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeImageComponentsRequestBuilder<&'a crate::Client> {
+impl DescribeImageComponentsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -418,7 +418,7 @@ impl<'a> DescribeImageComponentsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeImageComponentsRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeImageComponentsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -315,7 +315,7 @@ impl<C> DescribeImagePipelineExecutionsRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeImagePipelineExecutionsRequestBuilder<&'a crate::Client> {
+impl DescribeImagePipelineExecutionsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -329,7 +329,7 @@ impl<'a> DescribeImagePipelineExecutionsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeImagePipelineExecutionsRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeImagePipelineExecutionsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

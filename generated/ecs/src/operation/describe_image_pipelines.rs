@@ -284,7 +284,7 @@ impl<C> DescribeImagePipelinesRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeImagePipelinesRequestBuilder<&'a crate::Client> {
+impl DescribeImagePipelinesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -298,7 +298,7 @@ impl<'a> DescribeImagePipelinesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeImagePipelinesRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeImagePipelinesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

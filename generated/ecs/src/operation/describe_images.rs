@@ -743,7 +743,7 @@ impl<C> DescribeImagesRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeImagesRequestBuilder<&'a crate::Client> {
+impl DescribeImagesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -754,7 +754,7 @@ impl<'a> DescribeImagesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeImagesRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeImagesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -234,7 +234,7 @@ impl<C> DescribeInstanceAttachmentAttributesRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeInstanceAttachmentAttributesRequestBuilder<&'a crate::Client> {
+impl DescribeInstanceAttachmentAttributesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -248,9 +248,7 @@ impl<'a> DescribeInstanceAttachmentAttributesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> DescribeInstanceAttachmentAttributesRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeInstanceAttachmentAttributesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

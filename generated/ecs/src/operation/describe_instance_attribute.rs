@@ -131,7 +131,7 @@ impl<C> DescribeInstanceAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeInstanceAttributeRequestBuilder<&'a crate::Client> {
+impl DescribeInstanceAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -145,7 +145,7 @@ impl<'a> DescribeInstanceAttributeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeInstanceAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeInstanceAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -268,7 +268,7 @@ impl<C> DescribeInstanceAutoRenewAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeInstanceAutoRenewAttributeRequestBuilder<&'a crate::Client> {
+impl DescribeInstanceAutoRenewAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -282,7 +282,7 @@ impl<'a> DescribeInstanceAutoRenewAttributeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeInstanceAutoRenewAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeInstanceAutoRenewAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

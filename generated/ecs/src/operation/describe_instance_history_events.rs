@@ -653,7 +653,7 @@ impl<C> DescribeInstanceHistoryEventsRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeInstanceHistoryEventsRequestBuilder<&'a crate::Client> {
+impl DescribeInstanceHistoryEventsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -667,7 +667,7 @@ impl<'a> DescribeInstanceHistoryEventsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeInstanceHistoryEventsRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeInstanceHistoryEventsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

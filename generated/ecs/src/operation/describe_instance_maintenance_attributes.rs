@@ -221,7 +221,7 @@ impl<C> DescribeInstanceMaintenanceAttributesRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeInstanceMaintenanceAttributesRequestBuilder<&'a crate::Client> {
+impl DescribeInstanceMaintenanceAttributesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -235,9 +235,7 @@ impl<'a> DescribeInstanceMaintenanceAttributesRequestBuilder<&'a crate::Client> 
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> DescribeInstanceMaintenanceAttributesRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeInstanceMaintenanceAttributesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

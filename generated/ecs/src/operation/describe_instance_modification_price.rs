@@ -234,7 +234,7 @@ impl<C> DescribeInstanceModificationPriceRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeInstanceModificationPriceRequestBuilder<&'a crate::Client> {
+impl DescribeInstanceModificationPriceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -248,7 +248,7 @@ impl<'a> DescribeInstanceModificationPriceRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeInstanceModificationPriceRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeInstanceModificationPriceRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

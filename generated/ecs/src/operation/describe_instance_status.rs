@@ -302,7 +302,7 @@ impl<C> DescribeInstanceStatusRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeInstanceStatusRequestBuilder<&'a crate::Client> {
+impl DescribeInstanceStatusRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -316,7 +316,7 @@ impl<'a> DescribeInstanceStatusRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeInstanceStatusRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeInstanceStatusRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -169,7 +169,7 @@ impl<C> DescribeInstanceTypeFamiliesRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeInstanceTypeFamiliesRequestBuilder<&'a crate::Client> {
+impl DescribeInstanceTypeFamiliesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -183,7 +183,7 @@ impl<'a> DescribeInstanceTypeFamiliesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeInstanceTypeFamiliesRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeInstanceTypeFamiliesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -1417,7 +1417,7 @@ impl<C> DescribeInstanceTypesRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeInstanceTypesRequestBuilder<&'a crate::Client> {
+impl DescribeInstanceTypesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -1431,7 +1431,7 @@ impl<'a> DescribeInstanceTypesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeInstanceTypesRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeInstanceTypesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -1056,7 +1056,7 @@ impl<C> DescribeInstancesRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeInstancesRequestBuilder<&'a crate::Client> {
+impl DescribeInstancesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -1070,7 +1070,7 @@ impl<'a> DescribeInstancesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeInstancesRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeInstancesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -517,7 +517,7 @@ impl<C> DescribeInvocationResultsRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeInvocationResultsRequestBuilder<&'a crate::Client> {
+impl DescribeInvocationResultsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -531,7 +531,7 @@ impl<'a> DescribeInvocationResultsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeInvocationResultsRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeInvocationResultsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

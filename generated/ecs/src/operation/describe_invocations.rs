@@ -685,7 +685,7 @@ impl<C> DescribeInvocationsRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeInvocationsRequestBuilder<&'a crate::Client> {
+impl DescribeInvocationsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -699,7 +699,7 @@ impl<'a> DescribeInvocationsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeInvocationsRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeInvocationsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

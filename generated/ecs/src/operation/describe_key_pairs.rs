@@ -310,7 +310,7 @@ impl<C> DescribeKeyPairsRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeKeyPairsRequestBuilder<&'a crate::Client> {
+impl DescribeKeyPairsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -321,7 +321,7 @@ impl<'a> DescribeKeyPairsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeKeyPairsRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeKeyPairsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

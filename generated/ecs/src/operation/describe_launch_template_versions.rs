@@ -370,7 +370,7 @@ impl<C> DescribeLaunchTemplateVersionsRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeLaunchTemplateVersionsRequestBuilder<&'a crate::Client> {
+impl DescribeLaunchTemplateVersionsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -384,7 +384,7 @@ impl<'a> DescribeLaunchTemplateVersionsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeLaunchTemplateVersionsRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeLaunchTemplateVersionsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -320,7 +320,7 @@ impl<C> DescribeLaunchTemplatesRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeLaunchTemplatesRequestBuilder<&'a crate::Client> {
+impl DescribeLaunchTemplatesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -334,7 +334,7 @@ impl<'a> DescribeLaunchTemplatesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeLaunchTemplatesRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeLaunchTemplatesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

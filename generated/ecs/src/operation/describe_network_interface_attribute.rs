@@ -222,7 +222,7 @@ impl<C> DescribeNetworkInterfaceAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeNetworkInterfaceAttributeRequestBuilder<&'a crate::Client> {
+impl DescribeNetworkInterfaceAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -236,7 +236,7 @@ impl<'a> DescribeNetworkInterfaceAttributeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeNetworkInterfaceAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeNetworkInterfaceAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -252,7 +252,7 @@ impl<C> DescribeNetworkInterfacePermissionsRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeNetworkInterfacePermissionsRequestBuilder<&'a crate::Client> {
+impl DescribeNetworkInterfacePermissionsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -266,7 +266,7 @@ impl<'a> DescribeNetworkInterfacePermissionsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeNetworkInterfacePermissionsRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeNetworkInterfacePermissionsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -632,7 +632,7 @@ impl<C> DescribeNetworkInterfacesRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeNetworkInterfacesRequestBuilder<&'a crate::Client> {
+impl DescribeNetworkInterfacesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -646,7 +646,7 @@ impl<'a> DescribeNetworkInterfacesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeNetworkInterfacesRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeNetworkInterfacesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

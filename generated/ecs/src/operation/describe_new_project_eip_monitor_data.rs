@@ -200,7 +200,7 @@ impl<C> DescribeNewProjectEipMonitorDataRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeNewProjectEipMonitorDataRequestBuilder<&'a crate::Client> {
+impl DescribeNewProjectEipMonitorDataRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -214,7 +214,7 @@ impl<'a> DescribeNewProjectEipMonitorDataRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeNewProjectEipMonitorDataRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeNewProjectEipMonitorDataRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

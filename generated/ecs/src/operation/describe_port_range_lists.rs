@@ -288,7 +288,7 @@ impl<C> DescribePortRangeListsRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribePortRangeListsRequestBuilder<&'a crate::Client> {
+impl DescribePortRangeListsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -302,7 +302,7 @@ impl<'a> DescribePortRangeListsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribePortRangeListsRequestBuilder<&'a crate::blocking::Client> {
+impl DescribePortRangeListsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

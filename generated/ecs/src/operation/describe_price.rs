@@ -929,7 +929,7 @@ impl<C> DescribePriceRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribePriceRequestBuilder<&'a crate::Client> {
+impl DescribePriceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -940,7 +940,7 @@ impl<'a> DescribePriceRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribePriceRequestBuilder<&'a crate::blocking::Client> {
+impl DescribePriceRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

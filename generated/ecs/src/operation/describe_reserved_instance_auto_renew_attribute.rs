@@ -173,7 +173,7 @@ impl<C> DescribeReservedInstanceAutoRenewAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeReservedInstanceAutoRenewAttributeRequestBuilder<&'a crate::Client> {
+impl DescribeReservedInstanceAutoRenewAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -187,9 +187,7 @@ impl<'a> DescribeReservedInstanceAutoRenewAttributeRequestBuilder<&'a crate::Cli
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> DescribeReservedInstanceAutoRenewAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeReservedInstanceAutoRenewAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

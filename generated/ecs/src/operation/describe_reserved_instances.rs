@@ -515,7 +515,7 @@ impl<C> DescribeReservedInstancesRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeReservedInstancesRequestBuilder<&'a crate::Client> {
+impl DescribeReservedInstancesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -529,7 +529,7 @@ impl<'a> DescribeReservedInstancesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeReservedInstancesRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeReservedInstancesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

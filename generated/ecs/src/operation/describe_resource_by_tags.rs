@@ -264,7 +264,7 @@ impl<C> DescribeResourceByTagsRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeResourceByTagsRequestBuilder<&'a crate::Client> {
+impl DescribeResourceByTagsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -278,7 +278,7 @@ impl<'a> DescribeResourceByTagsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeResourceByTagsRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeResourceByTagsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -453,7 +453,7 @@ impl<C> DescribeResourcesModificationRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeResourcesModificationRequestBuilder<&'a crate::Client> {
+impl DescribeResourcesModificationRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -467,7 +467,7 @@ impl<'a> DescribeResourcesModificationRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeResourcesModificationRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeResourcesModificationRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -240,7 +240,7 @@ impl<C> DescribeRouteTablesRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeRouteTablesRequestBuilder<&'a crate::Client> {
+impl DescribeRouteTablesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -254,7 +254,7 @@ impl<'a> DescribeRouteTablesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeRouteTablesRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeRouteTablesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

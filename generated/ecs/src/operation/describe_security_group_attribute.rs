@@ -322,7 +322,7 @@ impl<C> DescribeSecurityGroupAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeSecurityGroupAttributeRequestBuilder<&'a crate::Client> {
+impl DescribeSecurityGroupAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -336,7 +336,7 @@ impl<'a> DescribeSecurityGroupAttributeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeSecurityGroupAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeSecurityGroupAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -169,7 +169,7 @@ impl<C> DescribeSecurityGroupReferencesRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeSecurityGroupReferencesRequestBuilder<&'a crate::Client> {
+impl DescribeSecurityGroupReferencesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -183,7 +183,7 @@ impl<'a> DescribeSecurityGroupReferencesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeSecurityGroupReferencesRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeSecurityGroupReferencesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -532,7 +532,7 @@ impl<C> DescribeSecurityGroupsRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeSecurityGroupsRequestBuilder<&'a crate::Client> {
+impl DescribeSecurityGroupsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -546,7 +546,7 @@ impl<'a> DescribeSecurityGroupsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeSecurityGroupsRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeSecurityGroupsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -375,7 +375,7 @@ impl<C> DescribeSnapshotGroupsRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeSnapshotGroupsRequestBuilder<&'a crate::Client> {
+impl DescribeSnapshotGroupsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -389,7 +389,7 @@ impl<'a> DescribeSnapshotGroupsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeSnapshotGroupsRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeSnapshotGroupsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -260,7 +260,7 @@ impl<C> DescribeSnapshotMonitorDataRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeSnapshotMonitorDataRequestBuilder<&'a crate::Client> {
+impl DescribeSnapshotMonitorDataRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -274,7 +274,7 @@ impl<'a> DescribeSnapshotMonitorDataRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeSnapshotMonitorDataRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeSnapshotMonitorDataRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

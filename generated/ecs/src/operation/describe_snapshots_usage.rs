@@ -135,7 +135,7 @@ impl<C> DescribeSnapshotsUsageRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeSnapshotsUsageRequestBuilder<&'a crate::Client> {
+impl DescribeSnapshotsUsageRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -149,7 +149,7 @@ impl<'a> DescribeSnapshotsUsageRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeSnapshotsUsageRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeSnapshotsUsageRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

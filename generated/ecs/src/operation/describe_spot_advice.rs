@@ -385,7 +385,7 @@ impl<C> DescribeSpotAdviceRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeSpotAdviceRequestBuilder<&'a crate::Client> {
+impl DescribeSpotAdviceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -399,7 +399,7 @@ impl<'a> DescribeSpotAdviceRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeSpotAdviceRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeSpotAdviceRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

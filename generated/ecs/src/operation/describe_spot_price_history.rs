@@ -385,7 +385,7 @@ impl<C> DescribeSpotPriceHistoryRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeSpotPriceHistoryRequestBuilder<&'a crate::Client> {
+impl DescribeSpotPriceHistoryRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -399,7 +399,7 @@ impl<'a> DescribeSpotPriceHistoryRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeSpotPriceHistoryRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeSpotPriceHistoryRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

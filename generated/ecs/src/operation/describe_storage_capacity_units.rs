@@ -360,7 +360,7 @@ impl<C> DescribeStorageCapacityUnitsRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeStorageCapacityUnitsRequestBuilder<&'a crate::Client> {
+impl DescribeStorageCapacityUnitsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -374,7 +374,7 @@ impl<'a> DescribeStorageCapacityUnitsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeStorageCapacityUnitsRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeStorageCapacityUnitsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

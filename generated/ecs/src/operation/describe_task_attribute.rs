@@ -156,7 +156,7 @@ impl<C> DescribeTaskAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeTaskAttributeRequestBuilder<&'a crate::Client> {
+impl DescribeTaskAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -170,7 +170,7 @@ impl<'a> DescribeTaskAttributeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeTaskAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeTaskAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

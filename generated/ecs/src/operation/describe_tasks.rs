@@ -359,7 +359,7 @@ impl<C> DescribeTasksRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeTasksRequestBuilder<&'a crate::Client> {
+impl DescribeTasksRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -370,7 +370,7 @@ impl<'a> DescribeTasksRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeTasksRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeTasksRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -158,7 +158,7 @@ impl<C> DescribeUserDataRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeUserDataRequestBuilder<&'a crate::Client> {
+impl DescribeUserDataRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -169,7 +169,7 @@ impl<'a> DescribeUserDataRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeUserDataRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeUserDataRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -193,7 +193,7 @@ impl<C> DescribeVirtualBorderRoutersRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeVirtualBorderRoutersRequestBuilder<&'a crate::Client> {
+impl DescribeVirtualBorderRoutersRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -207,7 +207,7 @@ impl<'a> DescribeVirtualBorderRoutersRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeVirtualBorderRoutersRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeVirtualBorderRoutersRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -216,9 +216,7 @@ impl<C> DescribeVirtualBorderRoutersForPhysicalConnectionRequestBuilder<C> {
         }
     }
 }
-impl<
-    'a,
-> DescribeVirtualBorderRoutersForPhysicalConnectionRequestBuilder<&'a crate::Client> {
+impl DescribeVirtualBorderRoutersForPhysicalConnectionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -232,10 +230,8 @@ impl<
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> DescribeVirtualBorderRoutersForPhysicalConnectionRequestBuilder<
-    &'a crate::blocking::Client,
+impl DescribeVirtualBorderRoutersForPhysicalConnectionRequestBuilder<
+    &crate::blocking::Client,
 > {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,

@@ -213,7 +213,7 @@ impl<C> DetachDiskRequestBuilder<C> {
         }
     }
 }
-impl<'a> DetachDiskRequestBuilder<&'a crate::Client> {
+impl DetachDiskRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -224,7 +224,7 @@ impl<'a> DetachDiskRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DetachDiskRequestBuilder<&'a crate::blocking::Client> {
+impl DetachDiskRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -186,7 +186,7 @@ impl<C> DetachKeyPairRequestBuilder<C> {
         }
     }
 }
-impl<'a> DetachKeyPairRequestBuilder<&'a crate::Client> {
+impl DetachKeyPairRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -197,7 +197,7 @@ impl<'a> DetachKeyPairRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DetachKeyPairRequestBuilder<&'a crate::blocking::Client> {
+impl DetachKeyPairRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -225,7 +225,7 @@ impl<C> DetachNetworkInterfaceRequestBuilder<C> {
         }
     }
 }
-impl<'a> DetachNetworkInterfaceRequestBuilder<&'a crate::Client> {
+impl DetachNetworkInterfaceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -239,7 +239,7 @@ impl<'a> DetachNetworkInterfaceRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DetachNetworkInterfaceRequestBuilder<&'a crate::blocking::Client> {
+impl DetachNetworkInterfaceRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -148,7 +148,7 @@ impl<C> DisableNetworkInterfaceQoSRequestBuilder<C> {
         }
     }
 }
-impl<'a> DisableNetworkInterfaceQoSRequestBuilder<&'a crate::Client> {
+impl DisableNetworkInterfaceQoSRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -162,7 +162,7 @@ impl<'a> DisableNetworkInterfaceQoSRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DisableNetworkInterfaceQoSRequestBuilder<&'a crate::blocking::Client> {
+impl DisableNetworkInterfaceQoSRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

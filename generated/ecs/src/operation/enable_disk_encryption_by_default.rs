@@ -152,7 +152,7 @@ impl<C> EnableDiskEncryptionByDefaultRequestBuilder<C> {
         }
     }
 }
-impl<'a> EnableDiskEncryptionByDefaultRequestBuilder<&'a crate::Client> {
+impl EnableDiskEncryptionByDefaultRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -166,7 +166,7 @@ impl<'a> EnableDiskEncryptionByDefaultRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> EnableDiskEncryptionByDefaultRequestBuilder<&'a crate::blocking::Client> {
+impl EnableDiskEncryptionByDefaultRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -167,7 +167,7 @@ impl<C> EnableNetworkInterfaceQoSRequestBuilder<C> {
         }
     }
 }
-impl<'a> EnableNetworkInterfaceQoSRequestBuilder<&'a crate::Client> {
+impl EnableNetworkInterfaceQoSRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -181,7 +181,7 @@ impl<'a> EnableNetworkInterfaceQoSRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> EnableNetworkInterfaceQoSRequestBuilder<&'a crate::blocking::Client> {
+impl EnableNetworkInterfaceQoSRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -159,7 +159,7 @@ impl<C> EndTerminalSessionRequestBuilder<C> {
         }
     }
 }
-impl<'a> EndTerminalSessionRequestBuilder<&'a crate::Client> {
+impl EndTerminalSessionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -173,7 +173,7 @@ impl<'a> EndTerminalSessionRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> EndTerminalSessionRequestBuilder<&'a crate::blocking::Client> {
+impl EndTerminalSessionRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

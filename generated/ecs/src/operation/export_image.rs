@@ -327,7 +327,7 @@ impl<C> ExportImageRequestBuilder<C> {
         }
     }
 }
-impl<'a> ExportImageRequestBuilder<&'a crate::Client> {
+impl ExportImageRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -338,7 +338,7 @@ impl<'a> ExportImageRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ExportImageRequestBuilder<&'a crate::blocking::Client> {
+impl ExportImageRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

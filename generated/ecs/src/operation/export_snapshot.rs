@@ -179,7 +179,7 @@ impl<C> ExportSnapshotRequestBuilder<C> {
         }
     }
 }
-impl<'a> ExportSnapshotRequestBuilder<&'a crate::Client> {
+impl ExportSnapshotRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -190,7 +190,7 @@ impl<'a> ExportSnapshotRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ExportSnapshotRequestBuilder<&'a crate::blocking::Client> {
+impl ExportSnapshotRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

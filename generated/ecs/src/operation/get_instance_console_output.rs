@@ -191,7 +191,7 @@ impl<C> GetInstanceConsoleOutputRequestBuilder<C> {
         }
     }
 }
-impl<'a> GetInstanceConsoleOutputRequestBuilder<&'a crate::Client> {
+impl GetInstanceConsoleOutputRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -205,7 +205,7 @@ impl<'a> GetInstanceConsoleOutputRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> GetInstanceConsoleOutputRequestBuilder<&'a crate::blocking::Client> {
+impl GetInstanceConsoleOutputRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

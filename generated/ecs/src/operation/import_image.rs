@@ -714,7 +714,7 @@ impl<C> ImportImageRequestBuilder<C> {
         }
     }
 }
-impl<'a> ImportImageRequestBuilder<&'a crate::Client> {
+impl ImportImageRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -725,7 +725,7 @@ impl<'a> ImportImageRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ImportImageRequestBuilder<&'a crate::blocking::Client> {
+impl ImportImageRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -165,7 +165,7 @@ impl<C> InstallCloudAssistantRequestBuilder<C> {
         }
     }
 }
-impl<'a> InstallCloudAssistantRequestBuilder<&'a crate::Client> {
+impl InstallCloudAssistantRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -179,7 +179,7 @@ impl<'a> InstallCloudAssistantRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> InstallCloudAssistantRequestBuilder<&'a crate::blocking::Client> {
+impl InstallCloudAssistantRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -749,7 +749,7 @@ impl<C> InvokeCommandRequestBuilder<C> {
         }
     }
 }
-impl<'a> InvokeCommandRequestBuilder<&'a crate::Client> {
+impl InvokeCommandRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -760,7 +760,7 @@ impl<'a> InvokeCommandRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> InvokeCommandRequestBuilder<&'a crate::blocking::Client> {
+impl InvokeCommandRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

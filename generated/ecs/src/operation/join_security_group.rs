@@ -216,7 +216,7 @@ impl<C> JoinSecurityGroupRequestBuilder<C> {
         }
     }
 }
-impl<'a> JoinSecurityGroupRequestBuilder<&'a crate::Client> {
+impl JoinSecurityGroupRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -230,7 +230,7 @@ impl<'a> JoinSecurityGroupRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> JoinSecurityGroupRequestBuilder<&'a crate::blocking::Client> {
+impl JoinSecurityGroupRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -217,7 +217,7 @@ impl<C> LeaveSecurityGroupRequestBuilder<C> {
         }
     }
 }
-impl<'a> LeaveSecurityGroupRequestBuilder<&'a crate::Client> {
+impl LeaveSecurityGroupRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -231,7 +231,7 @@ impl<'a> LeaveSecurityGroupRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> LeaveSecurityGroupRequestBuilder<&'a crate::blocking::Client> {
+impl LeaveSecurityGroupRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -289,7 +289,7 @@ impl<C> ListPluginStatusRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListPluginStatusRequestBuilder<&'a crate::Client> {
+impl ListPluginStatusRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -300,7 +300,7 @@ impl<'a> ListPluginStatusRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListPluginStatusRequestBuilder<&'a crate::blocking::Client> {
+impl ListPluginStatusRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -410,7 +410,7 @@ impl<C> ModifyAutoProvisioningGroupRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyAutoProvisioningGroupRequestBuilder<&'a crate::Client> {
+impl ModifyAutoProvisioningGroupRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -424,7 +424,7 @@ impl<'a> ModifyAutoProvisioningGroupRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyAutoProvisioningGroupRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyAutoProvisioningGroupRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

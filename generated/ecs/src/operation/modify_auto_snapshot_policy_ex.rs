@@ -384,7 +384,7 @@ impl<C> ModifyAutoSnapshotPolicyExRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyAutoSnapshotPolicyExRequestBuilder<&'a crate::Client> {
+impl ModifyAutoSnapshotPolicyExRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -398,7 +398,7 @@ impl<'a> ModifyAutoSnapshotPolicyExRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyAutoSnapshotPolicyExRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyAutoSnapshotPolicyExRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

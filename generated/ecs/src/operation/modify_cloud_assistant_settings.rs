@@ -266,7 +266,7 @@ impl<C> ModifyCloudAssistantSettingsRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyCloudAssistantSettingsRequestBuilder<&'a crate::Client> {
+impl ModifyCloudAssistantSettingsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -280,7 +280,7 @@ impl<'a> ModifyCloudAssistantSettingsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyCloudAssistantSettingsRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyCloudAssistantSettingsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

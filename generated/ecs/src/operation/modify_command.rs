@@ -286,7 +286,7 @@ impl<C> ModifyCommandRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyCommandRequestBuilder<&'a crate::Client> {
+impl ModifyCommandRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -297,7 +297,7 @@ impl<'a> ModifyCommandRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyCommandRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyCommandRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

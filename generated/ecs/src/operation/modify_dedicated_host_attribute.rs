@@ -333,7 +333,7 @@ impl<C> ModifyDedicatedHostAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyDedicatedHostAttributeRequestBuilder<&'a crate::Client> {
+impl ModifyDedicatedHostAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -347,7 +347,7 @@ impl<'a> ModifyDedicatedHostAttributeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyDedicatedHostAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyDedicatedHostAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -334,7 +334,7 @@ impl<C> ModifyDedicatedHostAutoRenewAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyDedicatedHostAutoRenewAttributeRequestBuilder<&'a crate::Client> {
+impl ModifyDedicatedHostAutoRenewAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -348,9 +348,7 @@ impl<'a> ModifyDedicatedHostAutoRenewAttributeRequestBuilder<&'a crate::Client> 
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> ModifyDedicatedHostAutoRenewAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyDedicatedHostAutoRenewAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -205,7 +205,7 @@ impl<C> ModifyDedicatedHostClusterAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyDedicatedHostClusterAttributeRequestBuilder<&'a crate::Client> {
+impl ModifyDedicatedHostClusterAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -219,7 +219,7 @@ impl<'a> ModifyDedicatedHostClusterAttributeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyDedicatedHostClusterAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyDedicatedHostClusterAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -201,7 +201,7 @@ impl<C> ModifyDeploymentSetAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyDeploymentSetAttributeRequestBuilder<&'a crate::Client> {
+impl ModifyDeploymentSetAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -215,7 +215,7 @@ impl<'a> ModifyDeploymentSetAttributeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyDeploymentSetAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyDeploymentSetAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -363,7 +363,7 @@ impl<C> ModifyDiskAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyDiskAttributeRequestBuilder<&'a crate::Client> {
+impl ModifyDiskAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -377,7 +377,7 @@ impl<'a> ModifyDiskAttributeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyDiskAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyDiskAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

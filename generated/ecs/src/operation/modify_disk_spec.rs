@@ -345,7 +345,7 @@ impl<C> ModifyDiskSpecRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyDiskSpecRequestBuilder<&'a crate::Client> {
+impl ModifyDiskSpecRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -356,7 +356,7 @@ impl<'a> ModifyDiskSpecRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyDiskSpecRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyDiskSpecRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -254,7 +254,7 @@ impl<C> ModifyElasticityAssuranceRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyElasticityAssuranceRequestBuilder<&'a crate::Client> {
+impl ModifyElasticityAssuranceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -268,7 +268,7 @@ impl<'a> ModifyElasticityAssuranceRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyElasticityAssuranceRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyElasticityAssuranceRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

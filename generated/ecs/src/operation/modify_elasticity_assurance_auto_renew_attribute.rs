@@ -248,7 +248,7 @@ impl<C> ModifyElasticityAssuranceAutoRenewAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyElasticityAssuranceAutoRenewAttributeRequestBuilder<&'a crate::Client> {
+impl ModifyElasticityAssuranceAutoRenewAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -262,10 +262,8 @@ impl<'a> ModifyElasticityAssuranceAutoRenewAttributeRequestBuilder<&'a crate::Cl
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> ModifyElasticityAssuranceAutoRenewAttributeRequestBuilder<
-    &'a crate::blocking::Client,
+impl ModifyElasticityAssuranceAutoRenewAttributeRequestBuilder<
+    &crate::blocking::Client,
 > {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,

@@ -229,7 +229,7 @@ impl<C> ModifyHpcClusterAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyHpcClusterAttributeRequestBuilder<&'a crate::Client> {
+impl ModifyHpcClusterAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -243,7 +243,7 @@ impl<'a> ModifyHpcClusterAttributeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyHpcClusterAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyHpcClusterAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

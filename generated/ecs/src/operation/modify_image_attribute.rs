@@ -354,7 +354,7 @@ impl<C> ModifyImageAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyImageAttributeRequestBuilder<&'a crate::Client> {
+impl ModifyImageAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -368,7 +368,7 @@ impl<'a> ModifyImageAttributeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyImageAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyImageAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -298,7 +298,7 @@ impl<C> ModifyImageSharePermissionRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyImageSharePermissionRequestBuilder<&'a crate::Client> {
+impl ModifyImageSharePermissionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -312,7 +312,7 @@ impl<'a> ModifyImageSharePermissionRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyImageSharePermissionRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyImageSharePermissionRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

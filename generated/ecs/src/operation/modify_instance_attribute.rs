@@ -568,7 +568,7 @@ impl<C> ModifyInstanceAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyInstanceAttributeRequestBuilder<&'a crate::Client> {
+impl ModifyInstanceAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -582,7 +582,7 @@ impl<'a> ModifyInstanceAttributeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyInstanceAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyInstanceAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

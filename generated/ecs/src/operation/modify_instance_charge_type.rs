@@ -419,7 +419,7 @@ impl<C> ModifyInstanceChargeTypeRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyInstanceChargeTypeRequestBuilder<&'a crate::Client> {
+impl ModifyInstanceChargeTypeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -433,7 +433,7 @@ impl<'a> ModifyInstanceChargeTypeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyInstanceChargeTypeRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyInstanceChargeTypeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -246,7 +246,7 @@ impl<C> ModifyInstanceClockOptionsRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyInstanceClockOptionsRequestBuilder<&'a crate::Client> {
+impl ModifyInstanceClockOptionsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -260,7 +260,7 @@ impl<'a> ModifyInstanceClockOptionsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyInstanceClockOptionsRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyInstanceClockOptionsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

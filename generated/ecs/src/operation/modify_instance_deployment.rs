@@ -466,7 +466,7 @@ impl<C> ModifyInstanceDeploymentRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyInstanceDeploymentRequestBuilder<&'a crate::Client> {
+impl ModifyInstanceDeploymentRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -480,7 +480,7 @@ impl<'a> ModifyInstanceDeploymentRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyInstanceDeploymentRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyInstanceDeploymentRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -262,7 +262,7 @@ impl<C> ModifyInstanceMaintenanceAttributesRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyInstanceMaintenanceAttributesRequestBuilder<&'a crate::Client> {
+impl ModifyInstanceMaintenanceAttributesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -276,7 +276,7 @@ impl<'a> ModifyInstanceMaintenanceAttributesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyInstanceMaintenanceAttributesRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyInstanceMaintenanceAttributesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

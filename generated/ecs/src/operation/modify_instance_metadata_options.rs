@@ -295,7 +295,7 @@ impl<C> ModifyInstanceMetadataOptionsRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyInstanceMetadataOptionsRequestBuilder<&'a crate::Client> {
+impl ModifyInstanceMetadataOptionsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -309,7 +309,7 @@ impl<'a> ModifyInstanceMetadataOptionsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyInstanceMetadataOptionsRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyInstanceMetadataOptionsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

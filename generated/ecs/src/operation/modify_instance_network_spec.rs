@@ -406,7 +406,7 @@ impl<C> ModifyInstanceNetworkSpecRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyInstanceNetworkSpecRequestBuilder<&'a crate::Client> {
+impl ModifyInstanceNetworkSpecRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -420,7 +420,7 @@ impl<'a> ModifyInstanceNetworkSpecRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyInstanceNetworkSpecRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyInstanceNetworkSpecRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

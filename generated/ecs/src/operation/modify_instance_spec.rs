@@ -452,7 +452,7 @@ impl<C> ModifyInstanceSpecRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyInstanceSpecRequestBuilder<&'a crate::Client> {
+impl ModifyInstanceSpecRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -466,7 +466,7 @@ impl<'a> ModifyInstanceSpecRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyInstanceSpecRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyInstanceSpecRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

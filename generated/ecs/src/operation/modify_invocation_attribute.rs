@@ -441,7 +441,7 @@ impl<C> ModifyInvocationAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyInvocationAttributeRequestBuilder<&'a crate::Client> {
+impl ModifyInvocationAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -455,7 +455,7 @@ impl<'a> ModifyInvocationAttributeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyInvocationAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyInvocationAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -206,7 +206,7 @@ impl<C> ModifyLaunchTemplateDefaultVersionRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyLaunchTemplateDefaultVersionRequestBuilder<&'a crate::Client> {
+impl ModifyLaunchTemplateDefaultVersionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -220,7 +220,7 @@ impl<'a> ModifyLaunchTemplateDefaultVersionRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyLaunchTemplateDefaultVersionRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyLaunchTemplateDefaultVersionRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -475,7 +475,7 @@ impl<C> ModifyNetworkInterfaceAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyNetworkInterfaceAttributeRequestBuilder<&'a crate::Client> {
+impl ModifyNetworkInterfaceAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -489,7 +489,7 @@ impl<'a> ModifyNetworkInterfaceAttributeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyNetworkInterfaceAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyNetworkInterfaceAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -271,7 +271,7 @@ impl<C> ModifyPortRangeListRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyPortRangeListRequestBuilder<&'a crate::Client> {
+impl ModifyPortRangeListRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -285,7 +285,7 @@ impl<'a> ModifyPortRangeListRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyPortRangeListRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyPortRangeListRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

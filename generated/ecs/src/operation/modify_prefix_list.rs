@@ -260,7 +260,7 @@ impl<C> ModifyPrefixListRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyPrefixListRequestBuilder<&'a crate::Client> {
+impl ModifyPrefixListRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -271,7 +271,7 @@ impl<'a> ModifyPrefixListRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyPrefixListRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyPrefixListRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -495,7 +495,7 @@ impl<C> ModifyPrepayInstanceSpecRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyPrepayInstanceSpecRequestBuilder<&'a crate::Client> {
+impl ModifyPrepayInstanceSpecRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -509,7 +509,7 @@ impl<'a> ModifyPrepayInstanceSpecRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyPrepayInstanceSpecRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyPrepayInstanceSpecRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

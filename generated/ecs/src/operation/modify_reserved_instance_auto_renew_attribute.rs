@@ -246,7 +246,7 @@ impl<C> ModifyReservedInstanceAutoRenewAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyReservedInstanceAutoRenewAttributeRequestBuilder<&'a crate::Client> {
+impl ModifyReservedInstanceAutoRenewAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -260,9 +260,7 @@ impl<'a> ModifyReservedInstanceAutoRenewAttributeRequestBuilder<&'a crate::Clien
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> ModifyReservedInstanceAutoRenewAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyReservedInstanceAutoRenewAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

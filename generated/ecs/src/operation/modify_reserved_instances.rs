@@ -267,7 +267,7 @@ impl<C> ModifyReservedInstancesRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyReservedInstancesRequestBuilder<&'a crate::Client> {
+impl ModifyReservedInstancesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -281,7 +281,7 @@ impl<'a> ModifyReservedInstancesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyReservedInstancesRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyReservedInstancesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -273,7 +273,7 @@ impl<C> ModifyRouterInterfaceAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyRouterInterfaceAttributeRequestBuilder<&'a crate::Client> {
+impl ModifyRouterInterfaceAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -287,7 +287,7 @@ impl<'a> ModifyRouterInterfaceAttributeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyRouterInterfaceAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyRouterInterfaceAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -209,7 +209,7 @@ impl<C> ModifySecurityGroupAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifySecurityGroupAttributeRequestBuilder<&'a crate::Client> {
+impl ModifySecurityGroupAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -223,7 +223,7 @@ impl<'a> ModifySecurityGroupAttributeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifySecurityGroupAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl ModifySecurityGroupAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

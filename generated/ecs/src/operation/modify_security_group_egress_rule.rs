@@ -674,7 +674,7 @@ impl<C> ModifySecurityGroupEgressRuleRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifySecurityGroupEgressRuleRequestBuilder<&'a crate::Client> {
+impl ModifySecurityGroupEgressRuleRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -688,7 +688,7 @@ impl<'a> ModifySecurityGroupEgressRuleRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifySecurityGroupEgressRuleRequestBuilder<&'a crate::blocking::Client> {
+impl ModifySecurityGroupEgressRuleRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -683,7 +683,7 @@ impl<C> ModifySecurityGroupRuleRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifySecurityGroupRuleRequestBuilder<&'a crate::Client> {
+impl ModifySecurityGroupRuleRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -697,7 +697,7 @@ impl<'a> ModifySecurityGroupRuleRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifySecurityGroupRuleRequestBuilder<&'a crate::blocking::Client> {
+impl ModifySecurityGroupRuleRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -237,7 +237,7 @@ impl<C> ModifySnapshotAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifySnapshotAttributeRequestBuilder<&'a crate::Client> {
+impl ModifySnapshotAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -251,7 +251,7 @@ impl<'a> ModifySnapshotAttributeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifySnapshotAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl ModifySnapshotAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

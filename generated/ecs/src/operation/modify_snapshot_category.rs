@@ -202,7 +202,7 @@ impl<C> ModifySnapshotCategoryRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifySnapshotCategoryRequestBuilder<&'a crate::Client> {
+impl ModifySnapshotCategoryRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -216,7 +216,7 @@ impl<'a> ModifySnapshotCategoryRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifySnapshotCategoryRequestBuilder<&'a crate::blocking::Client> {
+impl ModifySnapshotCategoryRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

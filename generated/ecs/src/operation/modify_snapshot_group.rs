@@ -198,7 +198,7 @@ impl<C> ModifySnapshotGroupRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifySnapshotGroupRequestBuilder<&'a crate::Client> {
+impl ModifySnapshotGroupRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -212,7 +212,7 @@ impl<'a> ModifySnapshotGroupRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifySnapshotGroupRequestBuilder<&'a crate::blocking::Client> {
+impl ModifySnapshotGroupRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

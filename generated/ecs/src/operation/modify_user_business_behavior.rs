@@ -161,7 +161,7 @@ impl<C> ModifyUserBusinessBehaviorRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyUserBusinessBehaviorRequestBuilder<&'a crate::Client> {
+impl ModifyUserBusinessBehaviorRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -175,7 +175,7 @@ impl<'a> ModifyUserBusinessBehaviorRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyUserBusinessBehaviorRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyUserBusinessBehaviorRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -173,7 +173,7 @@ impl<C> ModifyVSwitchAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyVSwitchAttributeRequestBuilder<&'a crate::Client> {
+impl ModifyVSwitchAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -187,7 +187,7 @@ impl<'a> ModifyVSwitchAttributeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyVSwitchAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyVSwitchAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -272,7 +272,7 @@ impl<C> PurchaseElasticityAssuranceRequestBuilder<C> {
         }
     }
 }
-impl<'a> PurchaseElasticityAssuranceRequestBuilder<&'a crate::Client> {
+impl PurchaseElasticityAssuranceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -286,7 +286,7 @@ impl<'a> PurchaseElasticityAssuranceRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> PurchaseElasticityAssuranceRequestBuilder<&'a crate::blocking::Client> {
+impl PurchaseElasticityAssuranceRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

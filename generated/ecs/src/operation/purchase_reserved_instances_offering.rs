@@ -589,7 +589,7 @@ impl<C> PurchaseReservedInstancesOfferingRequestBuilder<C> {
         }
     }
 }
-impl<'a> PurchaseReservedInstancesOfferingRequestBuilder<&'a crate::Client> {
+impl PurchaseReservedInstancesOfferingRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -603,7 +603,7 @@ impl<'a> PurchaseReservedInstancesOfferingRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> PurchaseReservedInstancesOfferingRequestBuilder<&'a crate::blocking::Client> {
+impl PurchaseReservedInstancesOfferingRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -408,7 +408,7 @@ impl<C> PurchaseStorageCapacityUnitRequestBuilder<C> {
         }
     }
 }
-impl<'a> PurchaseStorageCapacityUnitRequestBuilder<&'a crate::Client> {
+impl PurchaseStorageCapacityUnitRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -422,7 +422,7 @@ impl<'a> PurchaseStorageCapacityUnitRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> PurchaseStorageCapacityUnitRequestBuilder<&'a crate::blocking::Client> {
+impl PurchaseStorageCapacityUnitRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -157,7 +157,7 @@ impl<C> ReActivateInstancesRequestBuilder<C> {
         }
     }
 }
-impl<'a> ReActivateInstancesRequestBuilder<&'a crate::Client> {
+impl ReActivateInstancesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -171,7 +171,7 @@ impl<'a> ReActivateInstancesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ReActivateInstancesRequestBuilder<&'a crate::blocking::Client> {
+impl ReActivateInstancesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

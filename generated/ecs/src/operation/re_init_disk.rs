@@ -268,7 +268,7 @@ impl<C> ReInitDiskRequestBuilder<C> {
         }
     }
 }
-impl<'a> ReInitDiskRequestBuilder<&'a crate::Client> {
+impl ReInitDiskRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -279,7 +279,7 @@ impl<'a> ReInitDiskRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ReInitDiskRequestBuilder<&'a crate::blocking::Client> {
+impl ReInitDiskRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -200,7 +200,7 @@ impl<C> RebootInstanceRequestBuilder<C> {
         }
     }
 }
-impl<'a> RebootInstanceRequestBuilder<&'a crate::Client> {
+impl RebootInstanceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -211,7 +211,7 @@ impl<'a> RebootInstanceRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> RebootInstanceRequestBuilder<&'a crate::blocking::Client> {
+impl RebootInstanceRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -267,7 +267,7 @@ impl<C> RebootInstancesRequestBuilder<C> {
         }
     }
 }
-impl<'a> RebootInstancesRequestBuilder<&'a crate::Client> {
+impl RebootInstancesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -278,7 +278,7 @@ impl<'a> RebootInstancesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> RebootInstancesRequestBuilder<&'a crate::blocking::Client> {
+impl RebootInstancesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -202,7 +202,7 @@ impl<C> RedeployDedicatedHostRequestBuilder<C> {
         }
     }
 }
-impl<'a> RedeployDedicatedHostRequestBuilder<&'a crate::Client> {
+impl RedeployDedicatedHostRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -216,7 +216,7 @@ impl<'a> RedeployDedicatedHostRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> RedeployDedicatedHostRequestBuilder<&'a crate::blocking::Client> {
+impl RedeployDedicatedHostRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

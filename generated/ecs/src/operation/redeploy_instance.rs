@@ -189,7 +189,7 @@ impl<C> RedeployInstanceRequestBuilder<C> {
         }
     }
 }
-impl<'a> RedeployInstanceRequestBuilder<&'a crate::Client> {
+impl RedeployInstanceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -200,7 +200,7 @@ impl<'a> RedeployInstanceRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> RedeployInstanceRequestBuilder<&'a crate::blocking::Client> {
+impl RedeployInstanceRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -196,7 +196,7 @@ impl<C> ReleasePublicIpAddressRequestBuilder<C> {
         }
     }
 }
-impl<'a> ReleasePublicIpAddressRequestBuilder<&'a crate::Client> {
+impl ReleasePublicIpAddressRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -210,7 +210,7 @@ impl<'a> ReleasePublicIpAddressRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ReleasePublicIpAddressRequestBuilder<&'a crate::blocking::Client> {
+impl ReleasePublicIpAddressRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

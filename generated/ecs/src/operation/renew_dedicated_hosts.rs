@@ -245,7 +245,7 @@ impl<C> RenewDedicatedHostsRequestBuilder<C> {
         }
     }
 }
-impl<'a> RenewDedicatedHostsRequestBuilder<&'a crate::Client> {
+impl RenewDedicatedHostsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -259,7 +259,7 @@ impl<'a> RenewDedicatedHostsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> RenewDedicatedHostsRequestBuilder<&'a crate::blocking::Client> {
+impl RenewDedicatedHostsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -336,7 +336,7 @@ impl<C> RenewElasticityAssurancesRequestBuilder<C> {
         }
     }
 }
-impl<'a> RenewElasticityAssurancesRequestBuilder<&'a crate::Client> {
+impl RenewElasticityAssurancesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -350,7 +350,7 @@ impl<'a> RenewElasticityAssurancesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> RenewElasticityAssurancesRequestBuilder<&'a crate::blocking::Client> {
+impl RenewElasticityAssurancesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

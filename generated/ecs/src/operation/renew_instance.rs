@@ -247,7 +247,7 @@ impl<C> RenewInstanceRequestBuilder<C> {
         }
     }
 }
-impl<'a> RenewInstanceRequestBuilder<&'a crate::Client> {
+impl RenewInstanceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -258,7 +258,7 @@ impl<'a> RenewInstanceRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> RenewInstanceRequestBuilder<&'a crate::blocking::Client> {
+impl RenewInstanceRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

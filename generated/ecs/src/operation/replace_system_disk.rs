@@ -533,7 +533,7 @@ impl<C> ReplaceSystemDiskRequestBuilder<C> {
         }
     }
 }
-impl<'a> ReplaceSystemDiskRequestBuilder<&'a crate::Client> {
+impl ReplaceSystemDiskRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -547,7 +547,7 @@ impl<'a> ReplaceSystemDiskRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ReplaceSystemDiskRequestBuilder<&'a crate::blocking::Client> {
+impl ReplaceSystemDiskRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

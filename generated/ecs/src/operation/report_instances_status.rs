@@ -370,7 +370,7 @@ impl<C> ReportInstancesStatusRequestBuilder<C> {
         }
     }
 }
-impl<'a> ReportInstancesStatusRequestBuilder<&'a crate::Client> {
+impl ReportInstancesStatusRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -384,7 +384,7 @@ impl<'a> ReportInstancesStatusRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ReportInstancesStatusRequestBuilder<&'a crate::blocking::Client> {
+impl ReportInstancesStatusRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -194,7 +194,7 @@ impl<C> ResetDiskRequestBuilder<C> {
         }
     }
 }
-impl<'a> ResetDiskRequestBuilder<&'a crate::Client> {
+impl ResetDiskRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -205,7 +205,7 @@ impl<'a> ResetDiskRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ResetDiskRequestBuilder<&'a crate::blocking::Client> {
+impl ResetDiskRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

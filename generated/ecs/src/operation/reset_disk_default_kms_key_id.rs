@@ -134,7 +134,7 @@ impl<C> ResetDiskDefaultKMSKeyIdRequestBuilder<C> {
         }
     }
 }
-impl<'a> ResetDiskDefaultKMSKeyIdRequestBuilder<&'a crate::Client> {
+impl ResetDiskDefaultKMSKeyIdRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -148,7 +148,7 @@ impl<'a> ResetDiskDefaultKMSKeyIdRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ResetDiskDefaultKMSKeyIdRequestBuilder<&'a crate::blocking::Client> {
+impl ResetDiskDefaultKMSKeyIdRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -192,7 +192,7 @@ impl<C> ResetDisksRequestBuilder<C> {
         }
     }
 }
-impl<'a> ResetDisksRequestBuilder<&'a crate::Client> {
+impl ResetDisksRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -203,7 +203,7 @@ impl<'a> ResetDisksRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ResetDisksRequestBuilder<&'a crate::blocking::Client> {
+impl ResetDisksRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -286,7 +286,7 @@ impl<C> ResizeDiskRequestBuilder<C> {
         }
     }
 }
-impl<'a> ResizeDiskRequestBuilder<&'a crate::Client> {
+impl ResizeDiskRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -297,7 +297,7 @@ impl<'a> ResizeDiskRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ResizeDiskRequestBuilder<&'a crate::blocking::Client> {
+impl ResizeDiskRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -663,7 +663,7 @@ impl<C> RevokeSecurityGroupRequestBuilder<C> {
         }
     }
 }
-impl<'a> RevokeSecurityGroupRequestBuilder<&'a crate::Client> {
+impl RevokeSecurityGroupRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -677,7 +677,7 @@ impl<'a> RevokeSecurityGroupRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> RevokeSecurityGroupRequestBuilder<&'a crate::blocking::Client> {
+impl RevokeSecurityGroupRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

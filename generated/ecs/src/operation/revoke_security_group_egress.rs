@@ -660,7 +660,7 @@ impl<C> RevokeSecurityGroupEgressRequestBuilder<C> {
         }
     }
 }
-impl<'a> RevokeSecurityGroupEgressRequestBuilder<&'a crate::Client> {
+impl RevokeSecurityGroupEgressRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -674,7 +674,7 @@ impl<'a> RevokeSecurityGroupEgressRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> RevokeSecurityGroupEgressRequestBuilder<&'a crate::blocking::Client> {
+impl RevokeSecurityGroupEgressRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -982,7 +982,7 @@ impl<C> RunCommandRequestBuilder<C> {
         }
     }
 }
-impl<'a> RunCommandRequestBuilder<&'a crate::Client> {
+impl RunCommandRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -993,7 +993,7 @@ impl<'a> RunCommandRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> RunCommandRequestBuilder<&'a crate::blocking::Client> {
+impl RunCommandRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -2366,7 +2366,7 @@ impl<C> RunInstancesRequestBuilder<C> {
         }
     }
 }
-impl<'a> RunInstancesRequestBuilder<&'a crate::Client> {
+impl RunInstancesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -2377,7 +2377,7 @@ impl<'a> RunInstancesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> RunInstancesRequestBuilder<&'a crate::blocking::Client> {
+impl RunInstancesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

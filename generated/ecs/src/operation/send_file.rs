@@ -492,7 +492,7 @@ impl<C> SendFileRequestBuilder<C> {
         }
     }
 }
-impl<'a> SendFileRequestBuilder<&'a crate::Client> {
+impl SendFileRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -501,7 +501,7 @@ impl<'a> SendFileRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> SendFileRequestBuilder<&'a crate::blocking::Client> {
+impl SendFileRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -237,7 +237,7 @@ impl<C> StartImagePipelineExecutionRequestBuilder<C> {
         }
     }
 }
-impl<'a> StartImagePipelineExecutionRequestBuilder<&'a crate::Client> {
+impl StartImagePipelineExecutionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -251,7 +251,7 @@ impl<'a> StartImagePipelineExecutionRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> StartImagePipelineExecutionRequestBuilder<&'a crate::blocking::Client> {
+impl StartImagePipelineExecutionRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -209,7 +209,7 @@ impl<C> StartInstanceRequestBuilder<C> {
         }
     }
 }
-impl<'a> StartInstanceRequestBuilder<&'a crate::Client> {
+impl StartInstanceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -220,7 +220,7 @@ impl<'a> StartInstanceRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> StartInstanceRequestBuilder<&'a crate::blocking::Client> {
+impl StartInstanceRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

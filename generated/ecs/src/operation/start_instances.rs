@@ -237,7 +237,7 @@ impl<C> StartInstancesRequestBuilder<C> {
         }
     }
 }
-impl<'a> StartInstancesRequestBuilder<&'a crate::Client> {
+impl StartInstancesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -248,7 +248,7 @@ impl<'a> StartInstancesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> StartInstancesRequestBuilder<&'a crate::blocking::Client> {
+impl StartInstancesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -330,7 +330,7 @@ impl<C> StartTerminalSessionRequestBuilder<C> {
         }
     }
 }
-impl<'a> StartTerminalSessionRequestBuilder<&'a crate::Client> {
+impl StartTerminalSessionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -344,7 +344,7 @@ impl<'a> StartTerminalSessionRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> StartTerminalSessionRequestBuilder<&'a crate::blocking::Client> {
+impl StartTerminalSessionRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -188,7 +188,7 @@ impl<C> StopInvocationRequestBuilder<C> {
         }
     }
 }
-impl<'a> StopInvocationRequestBuilder<&'a crate::Client> {
+impl StopInvocationRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -199,7 +199,7 @@ impl<'a> StopInvocationRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> StopInvocationRequestBuilder<&'a crate::blocking::Client> {
+impl StopInvocationRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

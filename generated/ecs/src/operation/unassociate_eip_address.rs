@@ -176,7 +176,7 @@ impl<C> UnassociateEipAddressRequestBuilder<C> {
         }
     }
 }
-impl<'a> UnassociateEipAddressRequestBuilder<&'a crate::Client> {
+impl UnassociateEipAddressRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -190,7 +190,7 @@ impl<'a> UnassociateEipAddressRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> UnassociateEipAddressRequestBuilder<&'a crate::blocking::Client> {
+impl UnassociateEipAddressRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

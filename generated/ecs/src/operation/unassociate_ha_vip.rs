@@ -196,7 +196,7 @@ impl<C> UnassociateHaVipRequestBuilder<C> {
         }
     }
 }
-impl<'a> UnassociateHaVipRequestBuilder<&'a crate::Client> {
+impl UnassociateHaVipRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -207,7 +207,7 @@ impl<'a> UnassociateHaVipRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> UnassociateHaVipRequestBuilder<&'a crate::blocking::Client> {
+impl UnassociateHaVipRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -243,7 +243,7 @@ impl<C> AsymmetricDecryptRequestBuilder<C> {
         }
     }
 }
-impl<'a> AsymmetricDecryptRequestBuilder<&'a crate::Client> {
+impl AsymmetricDecryptRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -257,7 +257,7 @@ impl<'a> AsymmetricDecryptRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> AsymmetricDecryptRequestBuilder<&'a crate::blocking::Client> {
+impl AsymmetricDecryptRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

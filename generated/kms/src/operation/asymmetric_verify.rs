@@ -272,7 +272,7 @@ impl<C> AsymmetricVerifyRequestBuilder<C> {
         }
     }
 }
-impl<'a> AsymmetricVerifyRequestBuilder<&'a crate::Client> {
+impl AsymmetricVerifyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -283,7 +283,7 @@ impl<'a> AsymmetricVerifyRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> AsymmetricVerifyRequestBuilder<&'a crate::blocking::Client> {
+impl AsymmetricVerifyRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -133,7 +133,7 @@ impl<C> CancelKeyDeletionRequestBuilder<C> {
         }
     }
 }
-impl<'a> CancelKeyDeletionRequestBuilder<&'a crate::Client> {
+impl CancelKeyDeletionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -147,7 +147,7 @@ impl<'a> CancelKeyDeletionRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CancelKeyDeletionRequestBuilder<&'a crate::blocking::Client> {
+impl CancelKeyDeletionRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

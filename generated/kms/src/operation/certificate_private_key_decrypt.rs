@@ -211,7 +211,7 @@ impl<C> CertificatePrivateKeyDecryptRequestBuilder<C> {
         }
     }
 }
-impl<'a> CertificatePrivateKeyDecryptRequestBuilder<&'a crate::Client> {
+impl CertificatePrivateKeyDecryptRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -225,7 +225,7 @@ impl<'a> CertificatePrivateKeyDecryptRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CertificatePrivateKeyDecryptRequestBuilder<&'a crate::blocking::Client> {
+impl CertificatePrivateKeyDecryptRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -258,7 +258,7 @@ impl<C> CertificatePrivateKeySignRequestBuilder<C> {
         }
     }
 }
-impl<'a> CertificatePrivateKeySignRequestBuilder<&'a crate::Client> {
+impl CertificatePrivateKeySignRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -272,7 +272,7 @@ impl<'a> CertificatePrivateKeySignRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CertificatePrivateKeySignRequestBuilder<&'a crate::blocking::Client> {
+impl CertificatePrivateKeySignRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -287,7 +287,7 @@ impl<C> CertificatePublicKeyVerifyRequestBuilder<C> {
         }
     }
 }
-impl<'a> CertificatePublicKeyVerifyRequestBuilder<&'a crate::Client> {
+impl CertificatePublicKeyVerifyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -301,7 +301,7 @@ impl<'a> CertificatePublicKeyVerifyRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CertificatePublicKeyVerifyRequestBuilder<&'a crate::blocking::Client> {
+impl CertificatePublicKeyVerifyRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -235,7 +235,7 @@ impl<C> ConnectKmsInstanceRequestBuilder<C> {
         }
     }
 }
-impl<'a> ConnectKmsInstanceRequestBuilder<&'a crate::Client> {
+impl ConnectKmsInstanceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -249,7 +249,7 @@ impl<'a> ConnectKmsInstanceRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ConnectKmsInstanceRequestBuilder<&'a crate::blocking::Client> {
+impl ConnectKmsInstanceRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

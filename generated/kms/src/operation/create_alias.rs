@@ -165,7 +165,7 @@ impl<C> CreateAliasRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateAliasRequestBuilder<&'a crate::Client> {
+impl CreateAliasRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -176,7 +176,7 @@ impl<'a> CreateAliasRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateAliasRequestBuilder<&'a crate::blocking::Client> {
+impl CreateAliasRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -215,7 +215,7 @@ impl<C> CreateApplicationAccessPointRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateApplicationAccessPointRequestBuilder<&'a crate::Client> {
+impl CreateApplicationAccessPointRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -229,7 +229,7 @@ impl<'a> CreateApplicationAccessPointRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateApplicationAccessPointRequestBuilder<&'a crate::blocking::Client> {
+impl CreateApplicationAccessPointRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

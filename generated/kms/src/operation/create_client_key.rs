@@ -226,7 +226,7 @@ impl<C> CreateClientKeyRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateClientKeyRequestBuilder<&'a crate::Client> {
+impl CreateClientKeyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -237,7 +237,7 @@ impl<'a> CreateClientKeyRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateClientKeyRequestBuilder<&'a crate::blocking::Client> {
+impl CreateClientKeyRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -415,7 +415,7 @@ impl<C> CreateKeyRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateKeyRequestBuilder<&'a crate::Client> {
+impl CreateKeyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -426,7 +426,7 @@ impl<'a> CreateKeyRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateKeyRequestBuilder<&'a crate::blocking::Client> {
+impl CreateKeyRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

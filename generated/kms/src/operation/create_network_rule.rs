@@ -212,7 +212,7 @@ impl<C> CreateNetworkRuleRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateNetworkRuleRequestBuilder<&'a crate::Client> {
+impl CreateNetworkRuleRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -226,7 +226,7 @@ impl<'a> CreateNetworkRuleRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateNetworkRuleRequestBuilder<&'a crate::blocking::Client> {
+impl CreateNetworkRuleRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -274,7 +274,7 @@ impl<C> CreatePolicyRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreatePolicyRequestBuilder<&'a crate::Client> {
+impl CreatePolicyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -285,7 +285,7 @@ impl<'a> CreatePolicyRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreatePolicyRequestBuilder<&'a crate::blocking::Client> {
+impl CreatePolicyRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -533,7 +533,7 @@ impl<C> CreateSecretRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateSecretRequestBuilder<&'a crate::Client> {
+impl CreateSecretRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -544,7 +544,7 @@ impl<'a> CreateSecretRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateSecretRequestBuilder<&'a crate::blocking::Client> {
+impl CreateSecretRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -181,7 +181,7 @@ impl<C> DecryptRequestBuilder<C> {
         }
     }
 }
-impl<'a> DecryptRequestBuilder<&'a crate::Client> {
+impl DecryptRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -190,7 +190,7 @@ impl<'a> DecryptRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DecryptRequestBuilder<&'a crate::blocking::Client> {
+impl DecryptRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -136,7 +136,7 @@ impl<C> DeleteApplicationAccessPointRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteApplicationAccessPointRequestBuilder<&'a crate::Client> {
+impl DeleteApplicationAccessPointRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -150,7 +150,7 @@ impl<'a> DeleteApplicationAccessPointRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteApplicationAccessPointRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteApplicationAccessPointRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -135,7 +135,7 @@ impl<C> DeleteCertificateRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteCertificateRequestBuilder<&'a crate::Client> {
+impl DeleteCertificateRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -149,7 +149,7 @@ impl<'a> DeleteCertificateRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteCertificateRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteCertificateRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -133,7 +133,7 @@ impl<C> DeleteClientKeyRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteClientKeyRequestBuilder<&'a crate::Client> {
+impl DeleteClientKeyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -144,7 +144,7 @@ impl<'a> DeleteClientKeyRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteClientKeyRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteClientKeyRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

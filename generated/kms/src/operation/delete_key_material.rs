@@ -137,7 +137,7 @@ impl<C> DeleteKeyMaterialRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteKeyMaterialRequestBuilder<&'a crate::Client> {
+impl DeleteKeyMaterialRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -151,7 +151,7 @@ impl<'a> DeleteKeyMaterialRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteKeyMaterialRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteKeyMaterialRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -133,7 +133,7 @@ impl<C> DeleteNetworkRuleRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteNetworkRuleRequestBuilder<&'a crate::Client> {
+impl DeleteNetworkRuleRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -147,7 +147,7 @@ impl<'a> DeleteNetworkRuleRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteNetworkRuleRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteNetworkRuleRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

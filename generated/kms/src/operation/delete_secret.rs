@@ -205,7 +205,7 @@ impl<C> DeleteSecretRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteSecretRequestBuilder<&'a crate::Client> {
+impl DeleteSecretRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -216,7 +216,7 @@ impl<'a> DeleteSecretRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteSecretRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteSecretRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -133,7 +133,7 @@ impl<C> DescribeCertificateRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeCertificateRequestBuilder<&'a crate::Client> {
+impl DescribeCertificateRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -147,7 +147,7 @@ impl<'a> DescribeCertificateRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeCertificateRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeCertificateRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -137,7 +137,7 @@ impl<C> DescribeKeyRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeKeyRequestBuilder<&'a crate::Client> {
+impl DescribeKeyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -148,7 +148,7 @@ impl<'a> DescribeKeyRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeKeyRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeKeyRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

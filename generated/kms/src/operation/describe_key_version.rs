@@ -166,7 +166,7 @@ impl<C> DescribeKeyVersionRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeKeyVersionRequestBuilder<&'a crate::Client> {
+impl DescribeKeyVersionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -180,7 +180,7 @@ impl<'a> DescribeKeyVersionRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeKeyVersionRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeKeyVersionRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -131,7 +131,7 @@ impl<C> DescribeNetworkRuleRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeNetworkRuleRequestBuilder<&'a crate::Client> {
+impl DescribeNetworkRuleRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -145,7 +145,7 @@ impl<'a> DescribeNetworkRuleRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeNetworkRuleRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeNetworkRuleRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

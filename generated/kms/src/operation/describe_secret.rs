@@ -172,7 +172,7 @@ impl<C> DescribeSecretRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeSecretRequestBuilder<&'a crate::Client> {
+impl DescribeSecretRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -183,7 +183,7 @@ impl<'a> DescribeSecretRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeSecretRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeSecretRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

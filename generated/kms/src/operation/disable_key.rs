@@ -135,7 +135,7 @@ impl<C> DisableKeyRequestBuilder<C> {
         }
     }
 }
-impl<'a> DisableKeyRequestBuilder<&'a crate::Client> {
+impl DisableKeyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -146,7 +146,7 @@ impl<'a> DisableKeyRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DisableKeyRequestBuilder<&'a crate::blocking::Client> {
+impl DisableKeyRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

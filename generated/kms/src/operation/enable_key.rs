@@ -129,7 +129,7 @@ impl<C> EnableKeyRequestBuilder<C> {
         }
     }
 }
-impl<'a> EnableKeyRequestBuilder<&'a crate::Client> {
+impl EnableKeyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -140,7 +140,7 @@ impl<'a> EnableKeyRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> EnableKeyRequestBuilder<&'a crate::blocking::Client> {
+impl EnableKeyRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -194,7 +194,7 @@ impl<C> EncryptRequestBuilder<C> {
         }
     }
 }
-impl<'a> EncryptRequestBuilder<&'a crate::Client> {
+impl EncryptRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -203,7 +203,7 @@ impl<'a> EncryptRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> EncryptRequestBuilder<&'a crate::blocking::Client> {
+impl EncryptRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

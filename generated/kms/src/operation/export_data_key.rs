@@ -268,7 +268,7 @@ impl<C> ExportDataKeyRequestBuilder<C> {
         }
     }
 }
-impl<'a> ExportDataKeyRequestBuilder<&'a crate::Client> {
+impl ExportDataKeyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -279,7 +279,7 @@ impl<'a> ExportDataKeyRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ExportDataKeyRequestBuilder<&'a crate::blocking::Client> {
+impl ExportDataKeyRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

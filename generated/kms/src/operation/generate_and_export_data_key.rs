@@ -343,7 +343,7 @@ impl<C> GenerateAndExportDataKeyRequestBuilder<C> {
         }
     }
 }
-impl<'a> GenerateAndExportDataKeyRequestBuilder<&'a crate::Client> {
+impl GenerateAndExportDataKeyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -357,7 +357,7 @@ impl<'a> GenerateAndExportDataKeyRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> GenerateAndExportDataKeyRequestBuilder<&'a crate::blocking::Client> {
+impl GenerateAndExportDataKeyRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

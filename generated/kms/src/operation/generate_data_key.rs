@@ -271,7 +271,7 @@ impl<C> GenerateDataKeyRequestBuilder<C> {
         }
     }
 }
-impl<'a> GenerateDataKeyRequestBuilder<&'a crate::Client> {
+impl GenerateDataKeyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -282,7 +282,7 @@ impl<'a> GenerateDataKeyRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> GenerateDataKeyRequestBuilder<&'a crate::blocking::Client> {
+impl GenerateDataKeyRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

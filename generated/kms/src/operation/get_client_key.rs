@@ -131,7 +131,7 @@ impl<C> GetClientKeyRequestBuilder<C> {
         }
     }
 }
-impl<'a> GetClientKeyRequestBuilder<&'a crate::Client> {
+impl GetClientKeyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -142,7 +142,7 @@ impl<'a> GetClientKeyRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> GetClientKeyRequestBuilder<&'a crate::blocking::Client> {
+impl GetClientKeyRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

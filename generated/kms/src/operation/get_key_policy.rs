@@ -148,7 +148,7 @@ impl<C> GetKeyPolicyRequestBuilder<C> {
         }
     }
 }
-impl<'a> GetKeyPolicyRequestBuilder<&'a crate::Client> {
+impl GetKeyPolicyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -159,7 +159,7 @@ impl<'a> GetKeyPolicyRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> GetKeyPolicyRequestBuilder<&'a crate::blocking::Client> {
+impl GetKeyPolicyRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -139,7 +139,7 @@ impl<C> GetKmsInstanceQuotaInfosRequestBuilder<C> {
         }
     }
 }
-impl<'a> GetKmsInstanceQuotaInfosRequestBuilder<&'a crate::Client> {
+impl GetKmsInstanceQuotaInfosRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -153,7 +153,7 @@ impl<'a> GetKmsInstanceQuotaInfosRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> GetKmsInstanceQuotaInfosRequestBuilder<&'a crate::blocking::Client> {
+impl GetKmsInstanceQuotaInfosRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

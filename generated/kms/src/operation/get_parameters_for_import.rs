@@ -204,7 +204,7 @@ impl<C> GetParametersForImportRequestBuilder<C> {
         }
     }
 }
-impl<'a> GetParametersForImportRequestBuilder<&'a crate::Client> {
+impl GetParametersForImportRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -218,7 +218,7 @@ impl<'a> GetParametersForImportRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> GetParametersForImportRequestBuilder<&'a crate::blocking::Client> {
+impl GetParametersForImportRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

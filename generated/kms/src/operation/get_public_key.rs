@@ -171,7 +171,7 @@ impl<C> GetPublicKeyRequestBuilder<C> {
         }
     }
 }
-impl<'a> GetPublicKeyRequestBuilder<&'a crate::Client> {
+impl GetPublicKeyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -182,7 +182,7 @@ impl<'a> GetPublicKeyRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> GetPublicKeyRequestBuilder<&'a crate::blocking::Client> {
+impl GetPublicKeyRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -393,7 +393,7 @@ impl<C> GetRandomPasswordRequestBuilder<C> {
         }
     }
 }
-impl<'a> GetRandomPasswordRequestBuilder<&'a crate::Client> {
+impl GetRandomPasswordRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -407,7 +407,7 @@ impl<'a> GetRandomPasswordRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> GetRandomPasswordRequestBuilder<&'a crate::blocking::Client> {
+impl GetRandomPasswordRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -144,7 +144,7 @@ impl<C> GetSecretPolicyRequestBuilder<C> {
         }
     }
 }
-impl<'a> GetSecretPolicyRequestBuilder<&'a crate::Client> {
+impl GetSecretPolicyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -155,7 +155,7 @@ impl<'a> GetSecretPolicyRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> GetSecretPolicyRequestBuilder<&'a crate::blocking::Client> {
+impl GetSecretPolicyRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

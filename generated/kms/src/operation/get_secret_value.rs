@@ -237,7 +237,7 @@ impl<C> GetSecretValueRequestBuilder<C> {
         }
     }
 }
-impl<'a> GetSecretValueRequestBuilder<&'a crate::Client> {
+impl GetSecretValueRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -248,7 +248,7 @@ impl<'a> GetSecretValueRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> GetSecretValueRequestBuilder<&'a crate::blocking::Client> {
+impl GetSecretValueRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -163,7 +163,7 @@ impl<C> ListAliasesRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListAliasesRequestBuilder<&'a crate::Client> {
+impl ListAliasesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -174,7 +174,7 @@ impl<'a> ListAliasesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListAliasesRequestBuilder<&'a crate::blocking::Client> {
+impl ListAliasesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -189,7 +189,7 @@ impl<C> ListAliasesByKeyIdRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListAliasesByKeyIdRequestBuilder<&'a crate::Client> {
+impl ListAliasesByKeyIdRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -203,7 +203,7 @@ impl<'a> ListAliasesByKeyIdRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListAliasesByKeyIdRequestBuilder<&'a crate::blocking::Client> {
+impl ListAliasesByKeyIdRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

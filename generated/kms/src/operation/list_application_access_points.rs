@@ -150,7 +150,7 @@ impl<C> ListApplicationAccessPointsRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListApplicationAccessPointsRequestBuilder<&'a crate::Client> {
+impl ListApplicationAccessPointsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -164,7 +164,7 @@ impl<'a> ListApplicationAccessPointsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListApplicationAccessPointsRequestBuilder<&'a crate::blocking::Client> {
+impl ListApplicationAccessPointsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

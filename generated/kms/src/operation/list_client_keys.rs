@@ -126,7 +126,7 @@ impl<C> ListClientKeysRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListClientKeysRequestBuilder<&'a crate::Client> {
+impl ListClientKeysRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -137,7 +137,7 @@ impl<'a> ListClientKeysRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListClientKeysRequestBuilder<&'a crate::blocking::Client> {
+impl ListClientKeysRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -189,7 +189,7 @@ impl<C> ListKeyVersionsRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListKeyVersionsRequestBuilder<&'a crate::Client> {
+impl ListKeyVersionsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -200,7 +200,7 @@ impl<'a> ListKeyVersionsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListKeyVersionsRequestBuilder<&'a crate::blocking::Client> {
+impl ListKeyVersionsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -246,7 +246,7 @@ impl<C> ListKeysRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListKeysRequestBuilder<&'a crate::Client> {
+impl ListKeysRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -255,7 +255,7 @@ impl<'a> ListKeysRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListKeysRequestBuilder<&'a crate::blocking::Client> {
+impl ListKeysRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -162,7 +162,7 @@ impl<C> ListKmsInstancesRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListKmsInstancesRequestBuilder<&'a crate::Client> {
+impl ListKmsInstancesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -173,7 +173,7 @@ impl<'a> ListKmsInstancesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListKmsInstancesRequestBuilder<&'a crate::blocking::Client> {
+impl ListKmsInstancesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

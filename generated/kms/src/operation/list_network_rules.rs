@@ -147,7 +147,7 @@ impl<C> ListNetworkRulesRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListNetworkRulesRequestBuilder<&'a crate::Client> {
+impl ListNetworkRulesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -158,7 +158,7 @@ impl<'a> ListNetworkRulesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListNetworkRulesRequestBuilder<&'a crate::blocking::Client> {
+impl ListNetworkRulesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -133,7 +133,7 @@ impl<C> ListResourceTagsRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListResourceTagsRequestBuilder<&'a crate::Client> {
+impl ListResourceTagsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -144,7 +144,7 @@ impl<'a> ListResourceTagsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListResourceTagsRequestBuilder<&'a crate::blocking::Client> {
+impl ListResourceTagsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -210,7 +210,7 @@ impl<C> ListSecretVersionIdsRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListSecretVersionIdsRequestBuilder<&'a crate::Client> {
+impl ListSecretVersionIdsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -224,7 +224,7 @@ impl<'a> ListSecretVersionIdsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListSecretVersionIdsRequestBuilder<&'a crate::blocking::Client> {
+impl ListSecretVersionIdsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

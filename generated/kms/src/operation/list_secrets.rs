@@ -258,7 +258,7 @@ impl<C> ListSecretsRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListSecretsRequestBuilder<&'a crate::Client> {
+impl ListSecretsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -269,7 +269,7 @@ impl<'a> ListSecretsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListSecretsRequestBuilder<&'a crate::blocking::Client> {
+impl ListSecretsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

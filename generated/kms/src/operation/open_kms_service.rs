@@ -111,7 +111,7 @@ impl<C> OpenKmsServiceRequestBuilder<C> {
         }
     }
 }
-impl<'a> OpenKmsServiceRequestBuilder<&'a crate::Client> {
+impl OpenKmsServiceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -122,7 +122,7 @@ impl<'a> OpenKmsServiceRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> OpenKmsServiceRequestBuilder<&'a crate::blocking::Client> {
+impl OpenKmsServiceRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -256,7 +256,7 @@ impl<C> PutSecretValueRequestBuilder<C> {
         }
     }
 }
-impl<'a> PutSecretValueRequestBuilder<&'a crate::Client> {
+impl PutSecretValueRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -267,7 +267,7 @@ impl<'a> PutSecretValueRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> PutSecretValueRequestBuilder<&'a crate::blocking::Client> {
+impl PutSecretValueRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

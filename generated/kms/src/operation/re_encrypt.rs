@@ -343,7 +343,7 @@ impl<C> ReEncryptRequestBuilder<C> {
         }
     }
 }
-impl<'a> ReEncryptRequestBuilder<&'a crate::Client> {
+impl ReEncryptRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -354,7 +354,7 @@ impl<'a> ReEncryptRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ReEncryptRequestBuilder<&'a crate::blocking::Client> {
+impl ReEncryptRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -133,7 +133,7 @@ impl<C> RestoreSecretRequestBuilder<C> {
         }
     }
 }
-impl<'a> RestoreSecretRequestBuilder<&'a crate::Client> {
+impl RestoreSecretRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -144,7 +144,7 @@ impl<'a> RestoreSecretRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> RestoreSecretRequestBuilder<&'a crate::blocking::Client> {
+impl RestoreSecretRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -168,7 +168,7 @@ impl<C> RotateSecretRequestBuilder<C> {
         }
     }
 }
-impl<'a> RotateSecretRequestBuilder<&'a crate::Client> {
+impl RotateSecretRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -179,7 +179,7 @@ impl<'a> RotateSecretRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> RotateSecretRequestBuilder<&'a crate::blocking::Client> {
+impl RotateSecretRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -213,7 +213,7 @@ impl<C> SetDeletionProtectionRequestBuilder<C> {
         }
     }
 }
-impl<'a> SetDeletionProtectionRequestBuilder<&'a crate::Client> {
+impl SetDeletionProtectionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -227,7 +227,7 @@ impl<'a> SetDeletionProtectionRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> SetDeletionProtectionRequestBuilder<&'a crate::blocking::Client> {
+impl SetDeletionProtectionRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

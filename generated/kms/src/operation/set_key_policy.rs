@@ -165,7 +165,7 @@ impl<C> SetKeyPolicyRequestBuilder<C> {
         }
     }
 }
-impl<'a> SetKeyPolicyRequestBuilder<&'a crate::Client> {
+impl SetKeyPolicyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -176,7 +176,7 @@ impl<'a> SetKeyPolicyRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> SetKeyPolicyRequestBuilder<&'a crate::blocking::Client> {
+impl SetKeyPolicyRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -220,7 +220,7 @@ impl<C> TagResourceRequestBuilder<C> {
         }
     }
 }
-impl<'a> TagResourceRequestBuilder<&'a crate::Client> {
+impl TagResourceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -231,7 +231,7 @@ impl<'a> TagResourceRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> TagResourceRequestBuilder<&'a crate::blocking::Client> {
+impl TagResourceRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -160,7 +160,7 @@ impl<C> UpdateAliasRequestBuilder<C> {
         }
     }
 }
-impl<'a> UpdateAliasRequestBuilder<&'a crate::Client> {
+impl UpdateAliasRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -171,7 +171,7 @@ impl<'a> UpdateAliasRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> UpdateAliasRequestBuilder<&'a crate::blocking::Client> {
+impl UpdateAliasRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -182,7 +182,7 @@ impl<C> UpdateApplicationAccessPointRequestBuilder<C> {
         }
     }
 }
-impl<'a> UpdateApplicationAccessPointRequestBuilder<&'a crate::Client> {
+impl UpdateApplicationAccessPointRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -196,7 +196,7 @@ impl<'a> UpdateApplicationAccessPointRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> UpdateApplicationAccessPointRequestBuilder<&'a crate::blocking::Client> {
+impl UpdateApplicationAccessPointRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -170,7 +170,7 @@ impl<C> UpdateCertificateStatusRequestBuilder<C> {
         }
     }
 }
-impl<'a> UpdateCertificateStatusRequestBuilder<&'a crate::Client> {
+impl UpdateCertificateStatusRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -184,7 +184,7 @@ impl<'a> UpdateCertificateStatusRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> UpdateCertificateStatusRequestBuilder<&'a crate::blocking::Client> {
+impl UpdateCertificateStatusRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

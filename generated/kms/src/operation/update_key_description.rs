@@ -158,7 +158,7 @@ impl<C> UpdateKeyDescriptionRequestBuilder<C> {
         }
     }
 }
-impl<'a> UpdateKeyDescriptionRequestBuilder<&'a crate::Client> {
+impl UpdateKeyDescriptionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -172,7 +172,7 @@ impl<'a> UpdateKeyDescriptionRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> UpdateKeyDescriptionRequestBuilder<&'a crate::blocking::Client> {
+impl UpdateKeyDescriptionRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

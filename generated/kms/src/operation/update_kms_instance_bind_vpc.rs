@@ -176,7 +176,7 @@ impl<C> UpdateKmsInstanceBindVpcRequestBuilder<C> {
         }
     }
 }
-impl<'a> UpdateKmsInstanceBindVpcRequestBuilder<&'a crate::Client> {
+impl UpdateKmsInstanceBindVpcRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -190,7 +190,7 @@ impl<'a> UpdateKmsInstanceBindVpcRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> UpdateKmsInstanceBindVpcRequestBuilder<&'a crate::blocking::Client> {
+impl UpdateKmsInstanceBindVpcRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -176,7 +176,7 @@ impl<C> UpdateNetworkRuleRequestBuilder<C> {
         }
     }
 }
-impl<'a> UpdateNetworkRuleRequestBuilder<&'a crate::Client> {
+impl UpdateNetworkRuleRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -190,7 +190,7 @@ impl<'a> UpdateNetworkRuleRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> UpdateNetworkRuleRequestBuilder<&'a crate::blocking::Client> {
+impl UpdateNetworkRuleRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -238,7 +238,7 @@ impl<C> UpdatePolicyRequestBuilder<C> {
         }
     }
 }
-impl<'a> UpdatePolicyRequestBuilder<&'a crate::Client> {
+impl UpdatePolicyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -249,7 +249,7 @@ impl<'a> UpdatePolicyRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> UpdatePolicyRequestBuilder<&'a crate::blocking::Client> {
+impl UpdatePolicyRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

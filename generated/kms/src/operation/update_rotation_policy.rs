@@ -201,7 +201,7 @@ impl<C> UpdateRotationPolicyRequestBuilder<C> {
         }
     }
 }
-impl<'a> UpdateRotationPolicyRequestBuilder<&'a crate::Client> {
+impl UpdateRotationPolicyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -215,7 +215,7 @@ impl<'a> UpdateRotationPolicyRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> UpdateRotationPolicyRequestBuilder<&'a crate::blocking::Client> {
+impl UpdateRotationPolicyRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

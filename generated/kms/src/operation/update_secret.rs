@@ -169,7 +169,7 @@ impl<C> UpdateSecretRequestBuilder<C> {
         }
     }
 }
-impl<'a> UpdateSecretRequestBuilder<&'a crate::Client> {
+impl UpdateSecretRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -180,7 +180,7 @@ impl<'a> UpdateSecretRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> UpdateSecretRequestBuilder<&'a crate::blocking::Client> {
+impl UpdateSecretRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

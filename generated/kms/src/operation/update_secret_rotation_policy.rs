@@ -207,7 +207,7 @@ impl<C> UpdateSecretRotationPolicyRequestBuilder<C> {
         }
     }
 }
-impl<'a> UpdateSecretRotationPolicyRequestBuilder<&'a crate::Client> {
+impl UpdateSecretRotationPolicyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -221,7 +221,7 @@ impl<'a> UpdateSecretRotationPolicyRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> UpdateSecretRotationPolicyRequestBuilder<&'a crate::blocking::Client> {
+impl UpdateSecretRotationPolicyRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -212,7 +212,7 @@ impl<C> UpdateSecretVersionStageRequestBuilder<C> {
         }
     }
 }
-impl<'a> UpdateSecretVersionStageRequestBuilder<&'a crate::Client> {
+impl UpdateSecretVersionStageRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -226,7 +226,7 @@ impl<'a> UpdateSecretVersionStageRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> UpdateSecretVersionStageRequestBuilder<&'a crate::blocking::Client> {
+impl UpdateSecretVersionStageRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -179,7 +179,7 @@ impl<C> UploadCertificateRequestBuilder<C> {
         }
     }
 }
-impl<'a> UploadCertificateRequestBuilder<&'a crate::Client> {
+impl UploadCertificateRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -193,7 +193,7 @@ impl<'a> UploadCertificateRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> UploadCertificateRequestBuilder<&'a crate::blocking::Client> {
+impl UploadCertificateRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

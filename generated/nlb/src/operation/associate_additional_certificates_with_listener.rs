@@ -269,7 +269,7 @@ impl<C> AssociateAdditionalCertificatesWithListenerRequestBuilder<C> {
         }
     }
 }
-impl<'a> AssociateAdditionalCertificatesWithListenerRequestBuilder<&'a crate::Client> {
+impl AssociateAdditionalCertificatesWithListenerRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -283,10 +283,8 @@ impl<'a> AssociateAdditionalCertificatesWithListenerRequestBuilder<&'a crate::Cl
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> AssociateAdditionalCertificatesWithListenerRequestBuilder<
-    &'a crate::blocking::Client,
+impl AssociateAdditionalCertificatesWithListenerRequestBuilder<
+    &crate::blocking::Client,
 > {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,

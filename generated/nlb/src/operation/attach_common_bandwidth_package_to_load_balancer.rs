@@ -244,7 +244,7 @@ impl<C> AttachCommonBandwidthPackageToLoadBalancerRequestBuilder<C> {
         }
     }
 }
-impl<'a> AttachCommonBandwidthPackageToLoadBalancerRequestBuilder<&'a crate::Client> {
+impl AttachCommonBandwidthPackageToLoadBalancerRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -258,9 +258,7 @@ impl<'a> AttachCommonBandwidthPackageToLoadBalancerRequestBuilder<&'a crate::Cli
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> AttachCommonBandwidthPackageToLoadBalancerRequestBuilder<&'a crate::blocking::Client> {
+impl AttachCommonBandwidthPackageToLoadBalancerRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

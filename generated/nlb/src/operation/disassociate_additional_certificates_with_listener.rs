@@ -271,9 +271,7 @@ impl<C> DisassociateAdditionalCertificatesWithListenerRequestBuilder<C> {
         }
     }
 }
-impl<
-    'a,
-> DisassociateAdditionalCertificatesWithListenerRequestBuilder<&'a crate::Client> {
+impl DisassociateAdditionalCertificatesWithListenerRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -287,10 +285,8 @@ impl<
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> DisassociateAdditionalCertificatesWithListenerRequestBuilder<
-    &'a crate::blocking::Client,
+impl DisassociateAdditionalCertificatesWithListenerRequestBuilder<
+    &crate::blocking::Client,
 > {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,

@@ -218,7 +218,7 @@ impl<C> EnableLoadBalancerIpv6InternetRequestBuilder<C> {
         }
     }
 }
-impl<'a> EnableLoadBalancerIpv6InternetRequestBuilder<&'a crate::Client> {
+impl EnableLoadBalancerIpv6InternetRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -232,7 +232,7 @@ impl<'a> EnableLoadBalancerIpv6InternetRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> EnableLoadBalancerIpv6InternetRequestBuilder<&'a crate::blocking::Client> {
+impl EnableLoadBalancerIpv6InternetRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -162,7 +162,7 @@ impl<C> GetJobStatusRequestBuilder<C> {
         }
     }
 }
-impl<'a> GetJobStatusRequestBuilder<&'a crate::Client> {
+impl GetJobStatusRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -173,7 +173,7 @@ impl<'a> GetJobStatusRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> GetJobStatusRequestBuilder<&'a crate::blocking::Client> {
+impl GetJobStatusRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

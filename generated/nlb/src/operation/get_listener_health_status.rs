@@ -156,7 +156,7 @@ impl<C> GetListenerHealthStatusRequestBuilder<C> {
         }
     }
 }
-impl<'a> GetListenerHealthStatusRequestBuilder<&'a crate::Client> {
+impl GetListenerHealthStatusRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -170,7 +170,7 @@ impl<'a> GetListenerHealthStatusRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> GetListenerHealthStatusRequestBuilder<&'a crate::blocking::Client> {
+impl GetListenerHealthStatusRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -285,7 +285,7 @@ impl<C> ListSecurityPolicyRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListSecurityPolicyRequestBuilder<&'a crate::Client> {
+impl ListSecurityPolicyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -299,7 +299,7 @@ impl<'a> ListSecurityPolicyRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListSecurityPolicyRequestBuilder<&'a crate::blocking::Client> {
+impl ListSecurityPolicyRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -328,7 +328,7 @@ impl<C> ListServerGroupsRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListServerGroupsRequestBuilder<&'a crate::Client> {
+impl ListServerGroupsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -339,7 +339,7 @@ impl<'a> ListServerGroupsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListServerGroupsRequestBuilder<&'a crate::blocking::Client> {
+impl ListServerGroupsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -130,7 +130,7 @@ impl<C> ListSystemSecurityPolicyRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListSystemSecurityPolicyRequestBuilder<&'a crate::Client> {
+impl ListSystemSecurityPolicyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -144,7 +144,7 @@ impl<'a> ListSystemSecurityPolicyRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListSystemSecurityPolicyRequestBuilder<&'a crate::blocking::Client> {
+impl ListSystemSecurityPolicyRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

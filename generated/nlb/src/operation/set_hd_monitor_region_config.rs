@@ -183,7 +183,7 @@ impl<C> SetHdMonitorRegionConfigRequestBuilder<C> {
         }
     }
 }
-impl<'a> SetHdMonitorRegionConfigRequestBuilder<&'a crate::Client> {
+impl SetHdMonitorRegionConfigRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -197,7 +197,7 @@ impl<'a> SetHdMonitorRegionConfigRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> SetHdMonitorRegionConfigRequestBuilder<&'a crate::blocking::Client> {
+impl SetHdMonitorRegionConfigRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -214,7 +214,7 @@ impl<C> StartListenerRequestBuilder<C> {
         }
     }
 }
-impl<'a> StartListenerRequestBuilder<&'a crate::Client> {
+impl StartListenerRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -225,7 +225,7 @@ impl<'a> StartListenerRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> StartListenerRequestBuilder<&'a crate::blocking::Client> {
+impl StartListenerRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -302,7 +302,7 @@ impl<C> UntagResourcesRequestBuilder<C> {
         }
     }
 }
-impl<'a> UntagResourcesRequestBuilder<&'a crate::Client> {
+impl UntagResourcesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -313,7 +313,7 @@ impl<'a> UntagResourcesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> UntagResourcesRequestBuilder<&'a crate::blocking::Client> {
+impl UntagResourcesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -604,7 +604,7 @@ impl<C> UpdateListenerAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> UpdateListenerAttributeRequestBuilder<&'a crate::Client> {
+impl UpdateListenerAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -618,7 +618,7 @@ impl<'a> UpdateListenerAttributeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> UpdateListenerAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl UpdateListenerAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

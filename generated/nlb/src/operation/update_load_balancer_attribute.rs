@@ -292,7 +292,7 @@ impl<C> UpdateLoadBalancerAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> UpdateLoadBalancerAttributeRequestBuilder<&'a crate::Client> {
+impl UpdateLoadBalancerAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -306,7 +306,7 @@ impl<'a> UpdateLoadBalancerAttributeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> UpdateLoadBalancerAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl UpdateLoadBalancerAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -339,7 +339,7 @@ impl<C> UpdateLoadBalancerProtectionRequestBuilder<C> {
         }
     }
 }
-impl<'a> UpdateLoadBalancerProtectionRequestBuilder<&'a crate::Client> {
+impl UpdateLoadBalancerProtectionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -353,7 +353,7 @@ impl<'a> UpdateLoadBalancerProtectionRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> UpdateLoadBalancerProtectionRequestBuilder<&'a crate::blocking::Client> {
+impl UpdateLoadBalancerProtectionRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

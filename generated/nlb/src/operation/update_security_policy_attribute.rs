@@ -373,7 +373,7 @@ impl<C> UpdateSecurityPolicyAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> UpdateSecurityPolicyAttributeRequestBuilder<&'a crate::Client> {
+impl UpdateSecurityPolicyAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -387,7 +387,7 @@ impl<'a> UpdateSecurityPolicyAttributeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> UpdateSecurityPolicyAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl UpdateSecurityPolicyAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

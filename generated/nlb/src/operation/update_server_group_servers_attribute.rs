@@ -262,7 +262,7 @@ impl<C> UpdateServerGroupServersAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> UpdateServerGroupServersAttributeRequestBuilder<&'a crate::Client> {
+impl UpdateServerGroupServersAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -276,7 +276,7 @@ impl<'a> UpdateServerGroupServersAttributeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> UpdateServerGroupServersAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl UpdateServerGroupServersAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -168,7 +168,7 @@ impl<C> AttachPolicyToGroupRequestBuilder<C> {
         }
     }
 }
-impl<'a> AttachPolicyToGroupRequestBuilder<&'a crate::Client> {
+impl AttachPolicyToGroupRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -182,7 +182,7 @@ impl<'a> AttachPolicyToGroupRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> AttachPolicyToGroupRequestBuilder<&'a crate::blocking::Client> {
+impl AttachPolicyToGroupRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -189,7 +189,7 @@ impl<C> CreateLoginProfileRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateLoginProfileRequestBuilder<&'a crate::Client> {
+impl CreateLoginProfileRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -203,7 +203,7 @@ impl<'a> CreateLoginProfileRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateLoginProfileRequestBuilder<&'a crate::blocking::Client> {
+impl CreateLoginProfileRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

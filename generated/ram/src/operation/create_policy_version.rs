@@ -203,7 +203,7 @@ impl<C> CreatePolicyVersionRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreatePolicyVersionRequestBuilder<&'a crate::Client> {
+impl CreatePolicyVersionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -217,7 +217,7 @@ impl<'a> CreatePolicyVersionRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreatePolicyVersionRequestBuilder<&'a crate::blocking::Client> {
+impl CreatePolicyVersionRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

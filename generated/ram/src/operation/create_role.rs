@@ -235,7 +235,7 @@ impl<C> CreateRoleRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateRoleRequestBuilder<&'a crate::Client> {
+impl CreateRoleRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -246,7 +246,7 @@ impl<'a> CreateRoleRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateRoleRequestBuilder<&'a crate::blocking::Client> {
+impl CreateRoleRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

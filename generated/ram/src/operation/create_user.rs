@@ -236,7 +236,7 @@ impl<C> CreateUserRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateUserRequestBuilder<&'a crate::Client> {
+impl CreateUserRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -247,7 +247,7 @@ impl<'a> CreateUserRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateUserRequestBuilder<&'a crate::blocking::Client> {
+impl CreateUserRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

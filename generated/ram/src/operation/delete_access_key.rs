@@ -147,7 +147,7 @@ impl<C> DeleteAccessKeyRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteAccessKeyRequestBuilder<&'a crate::Client> {
+impl DeleteAccessKeyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -158,7 +158,7 @@ impl<'a> DeleteAccessKeyRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteAccessKeyRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteAccessKeyRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

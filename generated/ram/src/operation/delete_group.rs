@@ -132,7 +132,7 @@ impl<C> DeleteGroupRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteGroupRequestBuilder<&'a crate::Client> {
+impl DeleteGroupRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -143,7 +143,7 @@ impl<'a> DeleteGroupRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteGroupRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteGroupRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -153,7 +153,7 @@ impl<C> DeletePolicyRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeletePolicyRequestBuilder<&'a crate::Client> {
+impl DeletePolicyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -164,7 +164,7 @@ impl<'a> DeletePolicyRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeletePolicyRequestBuilder<&'a crate::blocking::Client> {
+impl DeletePolicyRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -147,7 +147,7 @@ impl<C> DeletePolicyVersionRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeletePolicyVersionRequestBuilder<&'a crate::Client> {
+impl DeletePolicyVersionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -161,7 +161,7 @@ impl<'a> DeletePolicyVersionRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeletePolicyVersionRequestBuilder<&'a crate::blocking::Client> {
+impl DeletePolicyVersionRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -130,7 +130,7 @@ impl<C> DeleteRoleRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteRoleRequestBuilder<&'a crate::Client> {
+impl DeleteRoleRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -141,7 +141,7 @@ impl<'a> DeleteRoleRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteRoleRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteRoleRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -132,7 +132,7 @@ impl<C> DeleteUserRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteUserRequestBuilder<&'a crate::Client> {
+impl DeleteUserRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -143,7 +143,7 @@ impl<'a> DeleteUserRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteUserRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteUserRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -168,7 +168,7 @@ impl<C> DetachPolicyFromRoleRequestBuilder<C> {
         }
     }
 }
-impl<'a> DetachPolicyFromRoleRequestBuilder<&'a crate::Client> {
+impl DetachPolicyFromRoleRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -182,7 +182,7 @@ impl<'a> DetachPolicyFromRoleRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DetachPolicyFromRoleRequestBuilder<&'a crate::blocking::Client> {
+impl DetachPolicyFromRoleRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

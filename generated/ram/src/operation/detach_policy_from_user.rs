@@ -168,7 +168,7 @@ impl<C> DetachPolicyFromUserRequestBuilder<C> {
         }
     }
 }
-impl<'a> DetachPolicyFromUserRequestBuilder<&'a crate::Client> {
+impl DetachPolicyFromUserRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -182,7 +182,7 @@ impl<'a> DetachPolicyFromUserRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DetachPolicyFromUserRequestBuilder<&'a crate::blocking::Client> {
+impl DetachPolicyFromUserRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -139,7 +139,7 @@ impl<C> GetAccessKeyLastUsedRequestBuilder<C> {
         }
     }
 }
-impl<'a> GetAccessKeyLastUsedRequestBuilder<&'a crate::Client> {
+impl GetAccessKeyLastUsedRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -153,7 +153,7 @@ impl<'a> GetAccessKeyLastUsedRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> GetAccessKeyLastUsedRequestBuilder<&'a crate::blocking::Client> {
+impl GetAccessKeyLastUsedRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

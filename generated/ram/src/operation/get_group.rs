@@ -124,7 +124,7 @@ impl<C> GetGroupRequestBuilder<C> {
         }
     }
 }
-impl<'a> GetGroupRequestBuilder<&'a crate::Client> {
+impl GetGroupRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -133,7 +133,7 @@ impl<'a> GetGroupRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> GetGroupRequestBuilder<&'a crate::blocking::Client> {
+impl GetGroupRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -145,7 +145,7 @@ impl<C> GetPolicyRequestBuilder<C> {
         }
     }
 }
-impl<'a> GetPolicyRequestBuilder<&'a crate::Client> {
+impl GetPolicyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -156,7 +156,7 @@ impl<'a> GetPolicyRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> GetPolicyRequestBuilder<&'a crate::blocking::Client> {
+impl GetPolicyRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

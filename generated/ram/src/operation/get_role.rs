@@ -128,7 +128,7 @@ impl<C> GetRoleRequestBuilder<C> {
         }
     }
 }
-impl<'a> GetRoleRequestBuilder<&'a crate::Client> {
+impl GetRoleRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -137,7 +137,7 @@ impl<'a> GetRoleRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> GetRoleRequestBuilder<&'a crate::blocking::Client> {
+impl GetRoleRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -105,7 +105,7 @@ impl<C> GetSecurityPreferenceRequestBuilder<C> {
         }
     }
 }
-impl<'a> GetSecurityPreferenceRequestBuilder<&'a crate::Client> {
+impl GetSecurityPreferenceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -119,7 +119,7 @@ impl<'a> GetSecurityPreferenceRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> GetSecurityPreferenceRequestBuilder<&'a crate::blocking::Client> {
+impl GetSecurityPreferenceRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -130,7 +130,7 @@ impl<C> GetUserRequestBuilder<C> {
         }
     }
 }
-impl<'a> GetUserRequestBuilder<&'a crate::Client> {
+impl GetUserRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -139,7 +139,7 @@ impl<'a> GetUserRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> GetUserRequestBuilder<&'a crate::blocking::Client> {
+impl GetUserRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -159,7 +159,7 @@ impl<C> ListGroupsRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListGroupsRequestBuilder<&'a crate::Client> {
+impl ListGroupsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -170,7 +170,7 @@ impl<'a> ListGroupsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListGroupsRequestBuilder<&'a crate::blocking::Client> {
+impl ListGroupsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

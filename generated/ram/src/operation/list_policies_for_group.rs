@@ -126,7 +126,7 @@ impl<C> ListPoliciesForGroupRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListPoliciesForGroupRequestBuilder<&'a crate::Client> {
+impl ListPoliciesForGroupRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -140,7 +140,7 @@ impl<'a> ListPoliciesForGroupRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListPoliciesForGroupRequestBuilder<&'a crate::blocking::Client> {
+impl ListPoliciesForGroupRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

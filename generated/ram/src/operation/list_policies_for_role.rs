@@ -126,7 +126,7 @@ impl<C> ListPoliciesForRoleRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListPoliciesForRoleRequestBuilder<&'a crate::Client> {
+impl ListPoliciesForRoleRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -140,7 +140,7 @@ impl<'a> ListPoliciesForRoleRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListPoliciesForRoleRequestBuilder<&'a crate::blocking::Client> {
+impl ListPoliciesForRoleRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

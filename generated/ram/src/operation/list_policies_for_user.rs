@@ -128,7 +128,7 @@ impl<C> ListPoliciesForUserRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListPoliciesForUserRequestBuilder<&'a crate::Client> {
+impl ListPoliciesForUserRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -142,7 +142,7 @@ impl<'a> ListPoliciesForUserRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListPoliciesForUserRequestBuilder<&'a crate::blocking::Client> {
+impl ListPoliciesForUserRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

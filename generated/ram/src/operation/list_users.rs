@@ -149,7 +149,7 @@ impl<C> ListUsersRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListUsersRequestBuilder<&'a crate::Client> {
+impl ListUsersRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -160,7 +160,7 @@ impl<'a> ListUsersRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListUsersRequestBuilder<&'a crate::blocking::Client> {
+impl ListUsersRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -172,7 +172,7 @@ impl<C> ListUsersForGroupRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListUsersForGroupRequestBuilder<&'a crate::Client> {
+impl ListUsersForGroupRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -186,7 +186,7 @@ impl<'a> ListUsersForGroupRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListUsersForGroupRequestBuilder<&'a crate::blocking::Client> {
+impl ListUsersForGroupRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

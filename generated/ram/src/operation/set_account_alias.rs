@@ -134,7 +134,7 @@ impl<C> SetAccountAliasRequestBuilder<C> {
         }
     }
 }
-impl<'a> SetAccountAliasRequestBuilder<&'a crate::Client> {
+impl SetAccountAliasRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -145,7 +145,7 @@ impl<'a> SetAccountAliasRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> SetAccountAliasRequestBuilder<&'a crate::blocking::Client> {
+impl SetAccountAliasRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -147,7 +147,7 @@ impl<C> SetDefaultPolicyVersionRequestBuilder<C> {
         }
     }
 }
-impl<'a> SetDefaultPolicyVersionRequestBuilder<&'a crate::Client> {
+impl SetDefaultPolicyVersionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -161,7 +161,7 @@ impl<'a> SetDefaultPolicyVersionRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> SetDefaultPolicyVersionRequestBuilder<&'a crate::blocking::Client> {
+impl SetDefaultPolicyVersionRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

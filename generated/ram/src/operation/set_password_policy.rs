@@ -313,7 +313,7 @@ impl<C> SetPasswordPolicyRequestBuilder<C> {
         }
     }
 }
-impl<'a> SetPasswordPolicyRequestBuilder<&'a crate::Client> {
+impl SetPasswordPolicyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -327,7 +327,7 @@ impl<'a> SetPasswordPolicyRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> SetPasswordPolicyRequestBuilder<&'a crate::blocking::Client> {
+impl SetPasswordPolicyRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -316,7 +316,7 @@ impl<C> SetSecurityPreferenceRequestBuilder<C> {
         }
     }
 }
-impl<'a> SetSecurityPreferenceRequestBuilder<&'a crate::Client> {
+impl SetSecurityPreferenceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -330,7 +330,7 @@ impl<'a> SetSecurityPreferenceRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> SetSecurityPreferenceRequestBuilder<&'a crate::blocking::Client> {
+impl SetSecurityPreferenceRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -168,7 +168,7 @@ impl<C> UpdateAccessKeyRequestBuilder<C> {
         }
     }
 }
-impl<'a> UpdateAccessKeyRequestBuilder<&'a crate::Client> {
+impl UpdateAccessKeyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -179,7 +179,7 @@ impl<'a> UpdateAccessKeyRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> UpdateAccessKeyRequestBuilder<&'a crate::blocking::Client> {
+impl UpdateAccessKeyRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -176,7 +176,7 @@ impl<C> UpdateGroupRequestBuilder<C> {
         }
     }
 }
-impl<'a> UpdateGroupRequestBuilder<&'a crate::Client> {
+impl UpdateGroupRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -187,7 +187,7 @@ impl<'a> UpdateGroupRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> UpdateGroupRequestBuilder<&'a crate::blocking::Client> {
+impl UpdateGroupRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

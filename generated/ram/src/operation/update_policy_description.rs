@@ -155,7 +155,7 @@ impl<C> UpdatePolicyDescriptionRequestBuilder<C> {
         }
     }
 }
-impl<'a> UpdatePolicyDescriptionRequestBuilder<&'a crate::Client> {
+impl UpdatePolicyDescriptionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -169,7 +169,7 @@ impl<'a> UpdatePolicyDescriptionRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> UpdatePolicyDescriptionRequestBuilder<&'a crate::blocking::Client> {
+impl UpdatePolicyDescriptionRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -210,7 +210,7 @@ impl<C> UpdateRoleRequestBuilder<C> {
         }
     }
 }
-impl<'a> UpdateRoleRequestBuilder<&'a crate::Client> {
+impl UpdateRoleRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -221,7 +221,7 @@ impl<'a> UpdateRoleRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> UpdateRoleRequestBuilder<&'a crate::blocking::Client> {
+impl UpdateRoleRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

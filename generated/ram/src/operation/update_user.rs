@@ -257,7 +257,7 @@ impl<C> UpdateUserRequestBuilder<C> {
         }
     }
 }
-impl<'a> UpdateUserRequestBuilder<&'a crate::Client> {
+impl UpdateUserRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -268,7 +268,7 @@ impl<'a> UpdateUserRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> UpdateUserRequestBuilder<&'a crate::blocking::Client> {
+impl UpdateUserRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -188,7 +188,7 @@ impl<C> AddAccessControlListEntryRequestBuilder<C> {
         }
     }
 }
-impl<'a> AddAccessControlListEntryRequestBuilder<&'a crate::Client> {
+impl AddAccessControlListEntryRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -202,7 +202,7 @@ impl<'a> AddAccessControlListEntryRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> AddAccessControlListEntryRequestBuilder<&'a crate::blocking::Client> {
+impl AddAccessControlListEntryRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

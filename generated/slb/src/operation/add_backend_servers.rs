@@ -229,7 +229,7 @@ impl<C> AddBackendServersRequestBuilder<C> {
         }
     }
 }
-impl<'a> AddBackendServersRequestBuilder<&'a crate::Client> {
+impl AddBackendServersRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -243,7 +243,7 @@ impl<'a> AddBackendServersRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> AddBackendServersRequestBuilder<&'a crate::blocking::Client> {
+impl AddBackendServersRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

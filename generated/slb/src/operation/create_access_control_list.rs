@@ -228,7 +228,7 @@ impl<C> CreateAccessControlListRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateAccessControlListRequestBuilder<&'a crate::Client> {
+impl CreateAccessControlListRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -242,7 +242,7 @@ impl<'a> CreateAccessControlListRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateAccessControlListRequestBuilder<&'a crate::blocking::Client> {
+impl CreateAccessControlListRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

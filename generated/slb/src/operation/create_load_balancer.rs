@@ -778,7 +778,7 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateLoadBalancerRequestBuilder<&'a crate::Client> {
+impl CreateLoadBalancerRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -792,7 +792,7 @@ impl<'a> CreateLoadBalancerRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateLoadBalancerRequestBuilder<&'a crate::blocking::Client> {
+impl CreateLoadBalancerRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -1209,7 +1209,7 @@ impl<C> CreateLoadBalancerHTTPListenerRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateLoadBalancerHTTPListenerRequestBuilder<&'a crate::Client> {
+impl CreateLoadBalancerHTTPListenerRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -1223,7 +1223,7 @@ impl<'a> CreateLoadBalancerHTTPListenerRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateLoadBalancerHTTPListenerRequestBuilder<&'a crate::blocking::Client> {
+impl CreateLoadBalancerHTTPListenerRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

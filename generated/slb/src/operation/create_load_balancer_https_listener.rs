@@ -1298,7 +1298,7 @@ impl<C> CreateLoadBalancerHTTPSListenerRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateLoadBalancerHTTPSListenerRequestBuilder<&'a crate::Client> {
+impl CreateLoadBalancerHTTPSListenerRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -1312,7 +1312,7 @@ impl<'a> CreateLoadBalancerHTTPSListenerRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateLoadBalancerHTTPSListenerRequestBuilder<&'a crate::blocking::Client> {
+impl CreateLoadBalancerHTTPSListenerRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -944,7 +944,7 @@ impl<C> CreateLoadBalancerTCPListenerRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateLoadBalancerTCPListenerRequestBuilder<&'a crate::Client> {
+impl CreateLoadBalancerTCPListenerRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -958,7 +958,7 @@ impl<'a> CreateLoadBalancerTCPListenerRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateLoadBalancerTCPListenerRequestBuilder<&'a crate::blocking::Client> {
+impl CreateLoadBalancerTCPListenerRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -750,7 +750,7 @@ impl<C> CreateLoadBalancerUDPListenerRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateLoadBalancerUDPListenerRequestBuilder<&'a crate::Client> {
+impl CreateLoadBalancerUDPListenerRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -764,7 +764,7 @@ impl<'a> CreateLoadBalancerUDPListenerRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateLoadBalancerUDPListenerRequestBuilder<&'a crate::blocking::Client> {
+impl CreateLoadBalancerUDPListenerRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -300,7 +300,7 @@ impl<C> CreateTLSCipherPolicyRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateTLSCipherPolicyRequestBuilder<&'a crate::Client> {
+impl CreateTLSCipherPolicyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -314,7 +314,7 @@ impl<'a> CreateTLSCipherPolicyRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateTLSCipherPolicyRequestBuilder<&'a crate::blocking::Client> {
+impl CreateTLSCipherPolicyRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

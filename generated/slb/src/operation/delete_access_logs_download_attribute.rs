@@ -210,7 +210,7 @@ impl<C> DeleteAccessLogsDownloadAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteAccessLogsDownloadAttributeRequestBuilder<&'a crate::Client> {
+impl DeleteAccessLogsDownloadAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -224,7 +224,7 @@ impl<'a> DeleteAccessLogsDownloadAttributeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteAccessLogsDownloadAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteAccessLogsDownloadAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

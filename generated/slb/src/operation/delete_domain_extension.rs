@@ -156,7 +156,7 @@ impl<C> DeleteDomainExtensionRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteDomainExtensionRequestBuilder<&'a crate::Client> {
+impl DeleteDomainExtensionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -170,7 +170,7 @@ impl<'a> DeleteDomainExtensionRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteDomainExtensionRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteDomainExtensionRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -158,7 +158,7 @@ impl<C> DeleteLoadBalancerRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteLoadBalancerRequestBuilder<&'a crate::Client> {
+impl DeleteLoadBalancerRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -172,7 +172,7 @@ impl<'a> DeleteLoadBalancerRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteLoadBalancerRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteLoadBalancerRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -219,7 +219,7 @@ impl<C> DeleteLoadBalancerListenerRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteLoadBalancerListenerRequestBuilder<&'a crate::Client> {
+impl DeleteLoadBalancerListenerRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -233,7 +233,7 @@ impl<'a> DeleteLoadBalancerListenerRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteLoadBalancerListenerRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteLoadBalancerListenerRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -268,7 +268,7 @@ impl<C> DescribeAccessControlListsRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeAccessControlListsRequestBuilder<&'a crate::Client> {
+impl DescribeAccessControlListsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -282,7 +282,7 @@ impl<'a> DescribeAccessControlListsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeAccessControlListsRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeAccessControlListsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

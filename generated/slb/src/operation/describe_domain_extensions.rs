@@ -202,7 +202,7 @@ impl<C> DescribeDomainExtensionsRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeDomainExtensionsRequestBuilder<&'a crate::Client> {
+impl DescribeDomainExtensionsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -216,7 +216,7 @@ impl<'a> DescribeDomainExtensionsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeDomainExtensionsRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeDomainExtensionsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -215,7 +215,7 @@ impl<C> DescribeListenerAccessControlAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeListenerAccessControlAttributeRequestBuilder<&'a crate::Client> {
+impl DescribeListenerAccessControlAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -229,9 +229,7 @@ impl<'a> DescribeListenerAccessControlAttributeRequestBuilder<&'a crate::Client>
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> DescribeListenerAccessControlAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeListenerAccessControlAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -162,7 +162,7 @@ impl<C> DescribeLoadBalancerAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeLoadBalancerAttributeRequestBuilder<&'a crate::Client> {
+impl DescribeLoadBalancerAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -176,7 +176,7 @@ impl<'a> DescribeLoadBalancerAttributeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeLoadBalancerAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeLoadBalancerAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

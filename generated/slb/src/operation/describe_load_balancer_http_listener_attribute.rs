@@ -196,7 +196,7 @@ impl<C> DescribeLoadBalancerHTTPListenerAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeLoadBalancerHTTPListenerAttributeRequestBuilder<&'a crate::Client> {
+impl DescribeLoadBalancerHTTPListenerAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -210,9 +210,7 @@ impl<'a> DescribeLoadBalancerHTTPListenerAttributeRequestBuilder<&'a crate::Clie
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> DescribeLoadBalancerHTTPListenerAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeLoadBalancerHTTPListenerAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

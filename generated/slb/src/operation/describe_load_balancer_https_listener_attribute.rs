@@ -192,7 +192,7 @@ impl<C> DescribeLoadBalancerHTTPSListenerAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeLoadBalancerHTTPSListenerAttributeRequestBuilder<&'a crate::Client> {
+impl DescribeLoadBalancerHTTPSListenerAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -206,9 +206,7 @@ impl<'a> DescribeLoadBalancerHTTPSListenerAttributeRequestBuilder<&'a crate::Cli
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> DescribeLoadBalancerHTTPSListenerAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeLoadBalancerHTTPSListenerAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -333,7 +333,7 @@ impl<C> DescribeLoadBalancerListenersRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeLoadBalancerListenersRequestBuilder<&'a crate::Client> {
+impl DescribeLoadBalancerListenersRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -347,7 +347,7 @@ impl<'a> DescribeLoadBalancerListenersRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeLoadBalancerListenersRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeLoadBalancerListenersRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

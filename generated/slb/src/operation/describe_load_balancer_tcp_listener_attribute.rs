@@ -193,7 +193,7 @@ impl<C> DescribeLoadBalancerTCPListenerAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeLoadBalancerTCPListenerAttributeRequestBuilder<&'a crate::Client> {
+impl DescribeLoadBalancerTCPListenerAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -207,9 +207,7 @@ impl<'a> DescribeLoadBalancerTCPListenerAttributeRequestBuilder<&'a crate::Clien
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> DescribeLoadBalancerTCPListenerAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeLoadBalancerTCPListenerAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -189,7 +189,7 @@ impl<C> DescribeLoadBalancerUDPListenerAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeLoadBalancerUDPListenerAttributeRequestBuilder<&'a crate::Client> {
+impl DescribeLoadBalancerUDPListenerAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -203,9 +203,7 @@ impl<'a> DescribeLoadBalancerUDPListenerAttributeRequestBuilder<&'a crate::Clien
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> DescribeLoadBalancerUDPListenerAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeLoadBalancerUDPListenerAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

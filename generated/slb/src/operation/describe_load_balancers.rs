@@ -626,7 +626,7 @@ impl<C> DescribeLoadBalancersRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeLoadBalancersRequestBuilder<&'a crate::Client> {
+impl DescribeLoadBalancersRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -640,7 +640,7 @@ impl<'a> DescribeLoadBalancersRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeLoadBalancersRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeLoadBalancersRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

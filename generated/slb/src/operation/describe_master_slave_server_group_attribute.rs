@@ -164,7 +164,7 @@ impl<C> DescribeMasterSlaveServerGroupAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeMasterSlaveServerGroupAttributeRequestBuilder<&'a crate::Client> {
+impl DescribeMasterSlaveServerGroupAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -178,9 +178,7 @@ impl<'a> DescribeMasterSlaveServerGroupAttributeRequestBuilder<&'a crate::Client
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> DescribeMasterSlaveServerGroupAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeMasterSlaveServerGroupAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -230,7 +230,7 @@ impl<C> DescribeMasterSlaveServerGroupsRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeMasterSlaveServerGroupsRequestBuilder<&'a crate::Client> {
+impl DescribeMasterSlaveServerGroupsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -244,7 +244,7 @@ impl<'a> DescribeMasterSlaveServerGroupsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeMasterSlaveServerGroupsRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeMasterSlaveServerGroupsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

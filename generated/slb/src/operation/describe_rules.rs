@@ -214,7 +214,7 @@ impl<C> DescribeRulesRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeRulesRequestBuilder<&'a crate::Client> {
+impl DescribeRulesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -225,7 +225,7 @@ impl<'a> DescribeRulesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeRulesRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeRulesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

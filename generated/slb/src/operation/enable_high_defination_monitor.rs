@@ -209,7 +209,7 @@ impl<C> EnableHighDefinationMonitorRequestBuilder<C> {
         }
     }
 }
-impl<'a> EnableHighDefinationMonitorRequestBuilder<&'a crate::Client> {
+impl EnableHighDefinationMonitorRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -223,7 +223,7 @@ impl<'a> EnableHighDefinationMonitorRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> EnableHighDefinationMonitorRequestBuilder<&'a crate::blocking::Client> {
+impl EnableHighDefinationMonitorRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -254,7 +254,7 @@ impl<C> ListTLSCipherPoliciesRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListTLSCipherPoliciesRequestBuilder<&'a crate::Client> {
+impl ListTLSCipherPoliciesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -268,7 +268,7 @@ impl<'a> ListTLSCipherPoliciesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListTLSCipherPoliciesRequestBuilder<&'a crate::blocking::Client> {
+impl ListTLSCipherPoliciesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -188,7 +188,7 @@ impl<C> ModifyHighDefinationMonitorRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyHighDefinationMonitorRequestBuilder<&'a crate::Client> {
+impl ModifyHighDefinationMonitorRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -202,7 +202,7 @@ impl<'a> ModifyHighDefinationMonitorRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyHighDefinationMonitorRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyHighDefinationMonitorRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

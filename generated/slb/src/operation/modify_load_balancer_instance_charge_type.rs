@@ -280,7 +280,7 @@ impl<C> ModifyLoadBalancerInstanceChargeTypeRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyLoadBalancerInstanceChargeTypeRequestBuilder<&'a crate::Client> {
+impl ModifyLoadBalancerInstanceChargeTypeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -294,9 +294,7 @@ impl<'a> ModifyLoadBalancerInstanceChargeTypeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> ModifyLoadBalancerInstanceChargeTypeRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyLoadBalancerInstanceChargeTypeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

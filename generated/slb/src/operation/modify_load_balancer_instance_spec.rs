@@ -240,7 +240,7 @@ impl<C> ModifyLoadBalancerInstanceSpecRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyLoadBalancerInstanceSpecRequestBuilder<&'a crate::Client> {
+impl ModifyLoadBalancerInstanceSpecRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -254,7 +254,7 @@ impl<'a> ModifyLoadBalancerInstanceSpecRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyLoadBalancerInstanceSpecRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyLoadBalancerInstanceSpecRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

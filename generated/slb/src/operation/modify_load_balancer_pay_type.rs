@@ -291,7 +291,7 @@ impl<C> ModifyLoadBalancerPayTypeRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyLoadBalancerPayTypeRequestBuilder<&'a crate::Client> {
+impl ModifyLoadBalancerPayTypeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -305,7 +305,7 @@ impl<'a> ModifyLoadBalancerPayTypeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyLoadBalancerPayTypeRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyLoadBalancerPayTypeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -223,7 +223,7 @@ impl<C> RemoveBackendServersRequestBuilder<C> {
         }
     }
 }
-impl<'a> RemoveBackendServersRequestBuilder<&'a crate::Client> {
+impl RemoveBackendServersRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -237,7 +237,7 @@ impl<'a> RemoveBackendServersRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> RemoveBackendServersRequestBuilder<&'a crate::blocking::Client> {
+impl RemoveBackendServersRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -185,7 +185,7 @@ impl<C> RemoveTagsRequestBuilder<C> {
         }
     }
 }
-impl<'a> RemoveTagsRequestBuilder<&'a crate::Client> {
+impl RemoveTagsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -196,7 +196,7 @@ impl<'a> RemoveTagsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> RemoveTagsRequestBuilder<&'a crate::blocking::Client> {
+impl RemoveTagsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -218,7 +218,7 @@ impl<C> SetAccessLogsDownloadAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> SetAccessLogsDownloadAttributeRequestBuilder<&'a crate::Client> {
+impl SetAccessLogsDownloadAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -232,7 +232,7 @@ impl<'a> SetAccessLogsDownloadAttributeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> SetAccessLogsDownloadAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl SetAccessLogsDownloadAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -235,7 +235,7 @@ impl<C> SetBackendServersRequestBuilder<C> {
         }
     }
 }
-impl<'a> SetBackendServersRequestBuilder<&'a crate::Client> {
+impl SetBackendServersRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -249,7 +249,7 @@ impl<'a> SetBackendServersRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> SetBackendServersRequestBuilder<&'a crate::blocking::Client> {
+impl SetBackendServersRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -189,7 +189,7 @@ impl<C> SetCACertificateNameRequestBuilder<C> {
         }
     }
 }
-impl<'a> SetCACertificateNameRequestBuilder<&'a crate::Client> {
+impl SetCACertificateNameRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -203,7 +203,7 @@ impl<'a> SetCACertificateNameRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> SetCACertificateNameRequestBuilder<&'a crate::blocking::Client> {
+impl SetCACertificateNameRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

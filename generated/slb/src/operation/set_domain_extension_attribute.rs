@@ -182,7 +182,7 @@ impl<C> SetDomainExtensionAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> SetDomainExtensionAttributeRequestBuilder<&'a crate::Client> {
+impl SetDomainExtensionAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -196,7 +196,7 @@ impl<'a> SetDomainExtensionAttributeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> SetDomainExtensionAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl SetDomainExtensionAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

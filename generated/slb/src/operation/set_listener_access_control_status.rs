@@ -252,7 +252,7 @@ impl<C> SetListenerAccessControlStatusRequestBuilder<C> {
         }
     }
 }
-impl<'a> SetListenerAccessControlStatusRequestBuilder<&'a crate::Client> {
+impl SetListenerAccessControlStatusRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -266,7 +266,7 @@ impl<'a> SetListenerAccessControlStatusRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> SetListenerAccessControlStatusRequestBuilder<&'a crate::blocking::Client> {
+impl SetListenerAccessControlStatusRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

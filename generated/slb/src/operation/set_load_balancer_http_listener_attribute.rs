@@ -1098,7 +1098,7 @@ impl<C> SetLoadBalancerHTTPListenerAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> SetLoadBalancerHTTPListenerAttributeRequestBuilder<&'a crate::Client> {
+impl SetLoadBalancerHTTPListenerAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -1112,9 +1112,7 @@ impl<'a> SetLoadBalancerHTTPListenerAttributeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> SetLoadBalancerHTTPListenerAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl SetLoadBalancerHTTPListenerAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -1246,7 +1246,7 @@ impl<C> SetLoadBalancerHTTPSListenerAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> SetLoadBalancerHTTPSListenerAttributeRequestBuilder<&'a crate::Client> {
+impl SetLoadBalancerHTTPSListenerAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -1260,9 +1260,7 @@ impl<'a> SetLoadBalancerHTTPSListenerAttributeRequestBuilder<&'a crate::Client> 
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> SetLoadBalancerHTTPSListenerAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl SetLoadBalancerHTTPSListenerAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

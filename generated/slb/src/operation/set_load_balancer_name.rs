@@ -185,7 +185,7 @@ impl<C> SetLoadBalancerNameRequestBuilder<C> {
         }
     }
 }
-impl<'a> SetLoadBalancerNameRequestBuilder<&'a crate::Client> {
+impl SetLoadBalancerNameRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -199,7 +199,7 @@ impl<'a> SetLoadBalancerNameRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> SetLoadBalancerNameRequestBuilder<&'a crate::blocking::Client> {
+impl SetLoadBalancerNameRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

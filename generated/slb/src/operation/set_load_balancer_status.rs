@@ -203,7 +203,7 @@ impl<C> SetLoadBalancerStatusRequestBuilder<C> {
         }
     }
 }
-impl<'a> SetLoadBalancerStatusRequestBuilder<&'a crate::Client> {
+impl SetLoadBalancerStatusRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -217,7 +217,7 @@ impl<'a> SetLoadBalancerStatusRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> SetLoadBalancerStatusRequestBuilder<&'a crate::blocking::Client> {
+impl SetLoadBalancerStatusRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

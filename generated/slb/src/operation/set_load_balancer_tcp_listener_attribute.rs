@@ -950,7 +950,7 @@ impl<C> SetLoadBalancerTCPListenerAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> SetLoadBalancerTCPListenerAttributeRequestBuilder<&'a crate::Client> {
+impl SetLoadBalancerTCPListenerAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -964,7 +964,7 @@ impl<'a> SetLoadBalancerTCPListenerAttributeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> SetLoadBalancerTCPListenerAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl SetLoadBalancerTCPListenerAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -753,7 +753,7 @@ impl<C> SetLoadBalancerUDPListenerAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> SetLoadBalancerUDPListenerAttributeRequestBuilder<&'a crate::Client> {
+impl SetLoadBalancerUDPListenerAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -767,7 +767,7 @@ impl<'a> SetLoadBalancerUDPListenerAttributeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> SetLoadBalancerUDPListenerAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl SetLoadBalancerUDPListenerAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -663,7 +663,7 @@ impl<C> SetRuleRequestBuilder<C> {
         }
     }
 }
-impl<'a> SetRuleRequestBuilder<&'a crate::Client> {
+impl SetRuleRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -672,7 +672,7 @@ impl<'a> SetRuleRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> SetRuleRequestBuilder<&'a crate::blocking::Client> {
+impl SetRuleRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

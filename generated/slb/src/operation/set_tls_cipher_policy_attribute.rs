@@ -326,7 +326,7 @@ impl<C> SetTLSCipherPolicyAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> SetTLSCipherPolicyAttributeRequestBuilder<&'a crate::Client> {
+impl SetTLSCipherPolicyAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -340,7 +340,7 @@ impl<'a> SetTLSCipherPolicyAttributeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> SetTLSCipherPolicyAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl SetTLSCipherPolicyAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

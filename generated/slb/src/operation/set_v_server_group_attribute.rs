@@ -265,7 +265,7 @@ impl<C> SetVServerGroupAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> SetVServerGroupAttributeRequestBuilder<&'a crate::Client> {
+impl SetVServerGroupAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -279,7 +279,7 @@ impl<'a> SetVServerGroupAttributeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> SetVServerGroupAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl SetVServerGroupAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -219,7 +219,7 @@ impl<C> StartLoadBalancerListenerRequestBuilder<C> {
         }
     }
 }
-impl<'a> StartLoadBalancerListenerRequestBuilder<&'a crate::Client> {
+impl StartLoadBalancerListenerRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -233,7 +233,7 @@ impl<'a> StartLoadBalancerListenerRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> StartLoadBalancerListenerRequestBuilder<&'a crate::blocking::Client> {
+impl StartLoadBalancerListenerRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

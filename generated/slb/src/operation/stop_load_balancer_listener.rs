@@ -220,7 +220,7 @@ impl<C> StopLoadBalancerListenerRequestBuilder<C> {
         }
     }
 }
-impl<'a> StopLoadBalancerListenerRequestBuilder<&'a crate::Client> {
+impl StopLoadBalancerListenerRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -234,7 +234,7 @@ impl<'a> StopLoadBalancerListenerRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> StopLoadBalancerListenerRequestBuilder<&'a crate::blocking::Client> {
+impl StopLoadBalancerListenerRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -228,7 +228,7 @@ impl<C> UploadCACertificateRequestBuilder<C> {
         }
     }
 }
-impl<'a> UploadCACertificateRequestBuilder<&'a crate::Client> {
+impl UploadCACertificateRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -242,7 +242,7 @@ impl<'a> UploadCACertificateRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> UploadCACertificateRequestBuilder<&'a crate::blocking::Client> {
+impl UploadCACertificateRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -317,7 +317,7 @@ impl<C> UploadServerCertificateRequestBuilder<C> {
         }
     }
 }
-impl<'a> UploadServerCertificateRequestBuilder<&'a crate::Client> {
+impl UploadServerCertificateRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -331,7 +331,7 @@ impl<'a> UploadServerCertificateRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> UploadServerCertificateRequestBuilder<&'a crate::blocking::Client> {
+impl UploadServerCertificateRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -309,7 +309,7 @@ impl<C> AssumeRoleRequestBuilder<C> {
         }
     }
 }
-impl<'a> AssumeRoleRequestBuilder<&'a crate::Client> {
+impl AssumeRoleRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -320,7 +320,7 @@ impl<'a> AssumeRoleRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> AssumeRoleRequestBuilder<&'a crate::blocking::Client> {
+impl AssumeRoleRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

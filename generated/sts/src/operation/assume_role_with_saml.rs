@@ -274,7 +274,7 @@ impl<C> AssumeRoleWithSAMLRequestBuilder<C> {
         }
     }
 }
-impl<'a> AssumeRoleWithSAMLRequestBuilder<&'a crate::Client> {
+impl AssumeRoleWithSAMLRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -288,7 +288,7 @@ impl<'a> AssumeRoleWithSAMLRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> AssumeRoleWithSAMLRequestBuilder<&'a crate::blocking::Client> {
+impl AssumeRoleWithSAMLRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -237,7 +237,7 @@ impl<C> AddBgpNetworkRequestBuilder<C> {
         }
     }
 }
-impl<'a> AddBgpNetworkRequestBuilder<&'a crate::Client> {
+impl AddBgpNetworkRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -248,7 +248,7 @@ impl<'a> AddBgpNetworkRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> AddBgpNetworkRequestBuilder<&'a crate::blocking::Client> {
+impl AddBgpNetworkRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

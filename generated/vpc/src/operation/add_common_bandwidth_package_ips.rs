@@ -259,7 +259,7 @@ impl<C> AddCommonBandwidthPackageIpsRequestBuilder<C> {
         }
     }
 }
-impl<'a> AddCommonBandwidthPackageIpsRequestBuilder<&'a crate::Client> {
+impl AddCommonBandwidthPackageIpsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -273,7 +273,7 @@ impl<'a> AddCommonBandwidthPackageIpsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> AddCommonBandwidthPackageIpsRequestBuilder<&'a crate::blocking::Client> {
+impl AddCommonBandwidthPackageIpsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

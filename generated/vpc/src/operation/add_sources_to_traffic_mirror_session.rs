@@ -274,7 +274,7 @@ impl<C> AddSourcesToTrafficMirrorSessionRequestBuilder<C> {
         }
     }
 }
-impl<'a> AddSourcesToTrafficMirrorSessionRequestBuilder<&'a crate::Client> {
+impl AddSourcesToTrafficMirrorSessionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -288,7 +288,7 @@ impl<'a> AddSourcesToTrafficMirrorSessionRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> AddSourcesToTrafficMirrorSessionRequestBuilder<&'a crate::blocking::Client> {
+impl AddSourcesToTrafficMirrorSessionRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

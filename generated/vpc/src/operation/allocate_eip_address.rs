@@ -718,7 +718,7 @@ impl<C> AllocateEipAddressRequestBuilder<C> {
         }
     }
 }
-impl<'a> AllocateEipAddressRequestBuilder<&'a crate::Client> {
+impl AllocateEipAddressRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -732,7 +732,7 @@ impl<'a> AllocateEipAddressRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> AllocateEipAddressRequestBuilder<&'a crate::blocking::Client> {
+impl AllocateEipAddressRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

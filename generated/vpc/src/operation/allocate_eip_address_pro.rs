@@ -604,7 +604,7 @@ impl<C> AllocateEipAddressProRequestBuilder<C> {
         }
     }
 }
-impl<'a> AllocateEipAddressProRequestBuilder<&'a crate::Client> {
+impl AllocateEipAddressProRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -618,7 +618,7 @@ impl<'a> AllocateEipAddressProRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> AllocateEipAddressProRequestBuilder<&'a crate::blocking::Client> {
+impl AllocateEipAddressProRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -394,7 +394,7 @@ impl<C> AllocateEipSegmentAddressRequestBuilder<C> {
         }
     }
 }
-impl<'a> AllocateEipSegmentAddressRequestBuilder<&'a crate::Client> {
+impl AllocateEipSegmentAddressRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -408,7 +408,7 @@ impl<'a> AllocateEipSegmentAddressRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> AllocateEipSegmentAddressRequestBuilder<&'a crate::blocking::Client> {
+impl AllocateEipSegmentAddressRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

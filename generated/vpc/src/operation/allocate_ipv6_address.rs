@@ -349,7 +349,7 @@ impl<C> AllocateIpv6AddressRequestBuilder<C> {
         }
     }
 }
-impl<'a> AllocateIpv6AddressRequestBuilder<&'a crate::Client> {
+impl AllocateIpv6AddressRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -363,7 +363,7 @@ impl<'a> AllocateIpv6AddressRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> AllocateIpv6AddressRequestBuilder<&'a crate::blocking::Client> {
+impl AllocateIpv6AddressRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -260,7 +260,7 @@ impl<C> AllocateVpcIpv6CidrRequestBuilder<C> {
         }
     }
 }
-impl<'a> AllocateVpcIpv6CidrRequestBuilder<&'a crate::Client> {
+impl AllocateVpcIpv6CidrRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -274,7 +274,7 @@ impl<'a> AllocateVpcIpv6CidrRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> AllocateVpcIpv6CidrRequestBuilder<&'a crate::blocking::Client> {
+impl AllocateVpcIpv6CidrRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -374,7 +374,7 @@ impl<C> ApplyPhysicalConnectionLOARequestBuilder<C> {
         }
     }
 }
-impl<'a> ApplyPhysicalConnectionLOARequestBuilder<&'a crate::Client> {
+impl ApplyPhysicalConnectionLOARequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -388,7 +388,7 @@ impl<'a> ApplyPhysicalConnectionLOARequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ApplyPhysicalConnectionLOARequestBuilder<&'a crate::blocking::Client> {
+impl ApplyPhysicalConnectionLOARequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

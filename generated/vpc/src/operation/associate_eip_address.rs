@@ -374,7 +374,7 @@ impl<C> AssociateEipAddressRequestBuilder<C> {
         }
     }
 }
-impl<'a> AssociateEipAddressRequestBuilder<&'a crate::Client> {
+impl AssociateEipAddressRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -388,7 +388,7 @@ impl<'a> AssociateEipAddressRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> AssociateEipAddressRequestBuilder<&'a crate::blocking::Client> {
+impl AssociateEipAddressRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

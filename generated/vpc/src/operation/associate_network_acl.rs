@@ -248,7 +248,7 @@ impl<C> AssociateNetworkAclRequestBuilder<C> {
         }
     }
 }
-impl<'a> AssociateNetworkAclRequestBuilder<&'a crate::Client> {
+impl AssociateNetworkAclRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -262,7 +262,7 @@ impl<'a> AssociateNetworkAclRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> AssociateNetworkAclRequestBuilder<&'a crate::blocking::Client> {
+impl AssociateNetworkAclRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -450,9 +450,7 @@ impl<C> AssociatePhysicalConnectionToVirtualBorderRouterRequestBuilder<C> {
         }
     }
 }
-impl<
-    'a,
-> AssociatePhysicalConnectionToVirtualBorderRouterRequestBuilder<&'a crate::Client> {
+impl AssociatePhysicalConnectionToVirtualBorderRouterRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -466,10 +464,8 @@ impl<
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> AssociatePhysicalConnectionToVirtualBorderRouterRequestBuilder<
-    &'a crate::blocking::Client,
+impl AssociatePhysicalConnectionToVirtualBorderRouterRequestBuilder<
+    &crate::blocking::Client,
 > {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,

@@ -221,7 +221,7 @@ impl<C> AssociateRouteTableRequestBuilder<C> {
         }
     }
 }
-impl<'a> AssociateRouteTableRequestBuilder<&'a crate::Client> {
+impl AssociateRouteTableRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -235,7 +235,7 @@ impl<'a> AssociateRouteTableRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> AssociateRouteTableRequestBuilder<&'a crate::blocking::Client> {
+impl AssociateRouteTableRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

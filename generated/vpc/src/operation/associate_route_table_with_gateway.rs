@@ -272,7 +272,7 @@ impl<C> AssociateRouteTableWithGatewayRequestBuilder<C> {
         }
     }
 }
-impl<'a> AssociateRouteTableWithGatewayRequestBuilder<&'a crate::Client> {
+impl AssociateRouteTableWithGatewayRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -286,7 +286,7 @@ impl<'a> AssociateRouteTableWithGatewayRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> AssociateRouteTableWithGatewayRequestBuilder<&'a crate::blocking::Client> {
+impl AssociateRouteTableWithGatewayRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -269,7 +269,7 @@ impl<C> AssociateRouteTablesWithVpcGatewayEndpointRequestBuilder<C> {
         }
     }
 }
-impl<'a> AssociateRouteTablesWithVpcGatewayEndpointRequestBuilder<&'a crate::Client> {
+impl AssociateRouteTablesWithVpcGatewayEndpointRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -283,9 +283,7 @@ impl<'a> AssociateRouteTablesWithVpcGatewayEndpointRequestBuilder<&'a crate::Cli
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> AssociateRouteTablesWithVpcGatewayEndpointRequestBuilder<&'a crate::blocking::Client> {
+impl AssociateRouteTablesWithVpcGatewayEndpointRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -367,7 +367,7 @@ impl<C> AssociateVpcCidrBlockRequestBuilder<C> {
         }
     }
 }
-impl<'a> AssociateVpcCidrBlockRequestBuilder<&'a crate::Client> {
+impl AssociateVpcCidrBlockRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -381,7 +381,7 @@ impl<'a> AssociateVpcCidrBlockRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> AssociateVpcCidrBlockRequestBuilder<&'a crate::blocking::Client> {
+impl AssociateVpcCidrBlockRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -311,7 +311,7 @@ impl<C> AssociateVpnGatewayWithCertificateRequestBuilder<C> {
         }
     }
 }
-impl<'a> AssociateVpnGatewayWithCertificateRequestBuilder<&'a crate::Client> {
+impl AssociateVpnGatewayWithCertificateRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -325,7 +325,7 @@ impl<'a> AssociateVpnGatewayWithCertificateRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> AssociateVpnGatewayWithCertificateRequestBuilder<&'a crate::blocking::Client> {
+impl AssociateVpnGatewayWithCertificateRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

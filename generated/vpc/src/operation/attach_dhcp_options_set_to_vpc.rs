@@ -247,7 +247,7 @@ impl<C> AttachDhcpOptionsSetToVpcRequestBuilder<C> {
         }
     }
 }
-impl<'a> AttachDhcpOptionsSetToVpcRequestBuilder<&'a crate::Client> {
+impl AttachDhcpOptionsSetToVpcRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -261,7 +261,7 @@ impl<'a> AttachDhcpOptionsSetToVpcRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> AttachDhcpOptionsSetToVpcRequestBuilder<&'a crate::blocking::Client> {
+impl AttachDhcpOptionsSetToVpcRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

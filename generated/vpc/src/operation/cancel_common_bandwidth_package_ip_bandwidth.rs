@@ -191,7 +191,7 @@ impl<C> CancelCommonBandwidthPackageIpBandwidthRequestBuilder<C> {
         }
     }
 }
-impl<'a> CancelCommonBandwidthPackageIpBandwidthRequestBuilder<&'a crate::Client> {
+impl CancelCommonBandwidthPackageIpBandwidthRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -205,9 +205,7 @@ impl<'a> CancelCommonBandwidthPackageIpBandwidthRequestBuilder<&'a crate::Client
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> CancelCommonBandwidthPackageIpBandwidthRequestBuilder<&'a crate::blocking::Client> {
+impl CancelCommonBandwidthPackageIpBandwidthRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -189,7 +189,7 @@ impl<C> CancelPhysicalConnectionRequestBuilder<C> {
         }
     }
 }
-impl<'a> CancelPhysicalConnectionRequestBuilder<&'a crate::Client> {
+impl CancelPhysicalConnectionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -203,7 +203,7 @@ impl<'a> CancelPhysicalConnectionRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CancelPhysicalConnectionRequestBuilder<&'a crate::blocking::Client> {
+impl CancelPhysicalConnectionRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

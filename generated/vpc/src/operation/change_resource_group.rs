@@ -226,7 +226,7 @@ impl<C> ChangeResourceGroupRequestBuilder<C> {
         }
     }
 }
-impl<'a> ChangeResourceGroupRequestBuilder<&'a crate::Client> {
+impl ChangeResourceGroupRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -240,7 +240,7 @@ impl<'a> ChangeResourceGroupRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ChangeResourceGroupRequestBuilder<&'a crate::blocking::Client> {
+impl ChangeResourceGroupRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -169,7 +169,7 @@ impl<C> CheckVpnBgpEnabledRequestBuilder<C> {
         }
     }
 }
-impl<'a> CheckVpnBgpEnabledRequestBuilder<&'a crate::Client> {
+impl CheckVpnBgpEnabledRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -183,7 +183,7 @@ impl<'a> CheckVpnBgpEnabledRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CheckVpnBgpEnabledRequestBuilder<&'a crate::blocking::Client> {
+impl CheckVpnBgpEnabledRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -318,7 +318,7 @@ impl<C> CompletePhysicalConnectionLOARequestBuilder<C> {
         }
     }
 }
-impl<'a> CompletePhysicalConnectionLOARequestBuilder<&'a crate::Client> {
+impl CompletePhysicalConnectionLOARequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -332,7 +332,7 @@ impl<'a> CompletePhysicalConnectionLOARequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CompletePhysicalConnectionLOARequestBuilder<&'a crate::blocking::Client> {
+impl CompletePhysicalConnectionLOARequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

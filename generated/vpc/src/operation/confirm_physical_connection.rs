@@ -191,7 +191,7 @@ impl<C> ConfirmPhysicalConnectionRequestBuilder<C> {
         }
     }
 }
-impl<'a> ConfirmPhysicalConnectionRequestBuilder<&'a crate::Client> {
+impl ConfirmPhysicalConnectionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -205,7 +205,7 @@ impl<'a> ConfirmPhysicalConnectionRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ConfirmPhysicalConnectionRequestBuilder<&'a crate::blocking::Client> {
+impl ConfirmPhysicalConnectionRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

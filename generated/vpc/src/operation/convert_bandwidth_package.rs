@@ -189,7 +189,7 @@ impl<C> ConvertBandwidthPackageRequestBuilder<C> {
         }
     }
 }
-impl<'a> ConvertBandwidthPackageRequestBuilder<&'a crate::Client> {
+impl ConvertBandwidthPackageRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -203,7 +203,7 @@ impl<'a> ConvertBandwidthPackageRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ConvertBandwidthPackageRequestBuilder<&'a crate::blocking::Client> {
+impl ConvertBandwidthPackageRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -253,7 +253,7 @@ impl<C> CopyNetworkAclEntriesRequestBuilder<C> {
         }
     }
 }
-impl<'a> CopyNetworkAclEntriesRequestBuilder<&'a crate::Client> {
+impl CopyNetworkAclEntriesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -267,7 +267,7 @@ impl<'a> CopyNetworkAclEntriesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CopyNetworkAclEntriesRequestBuilder<&'a crate::blocking::Client> {
+impl CopyNetworkAclEntriesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -410,7 +410,7 @@ impl<C> CreateBgpGroupRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateBgpGroupRequestBuilder<&'a crate::Client> {
+impl CreateBgpGroupRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -421,7 +421,7 @@ impl<'a> CreateBgpGroupRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateBgpGroupRequestBuilder<&'a crate::blocking::Client> {
+impl CreateBgpGroupRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -297,7 +297,7 @@ impl<C> CreateBgpPeerRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateBgpPeerRequestBuilder<&'a crate::Client> {
+impl CreateBgpPeerRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -308,7 +308,7 @@ impl<'a> CreateBgpPeerRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateBgpPeerRequestBuilder<&'a crate::blocking::Client> {
+impl CreateBgpPeerRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

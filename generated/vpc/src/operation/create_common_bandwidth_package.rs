@@ -442,7 +442,7 @@ impl<C> CreateCommonBandwidthPackageRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateCommonBandwidthPackageRequestBuilder<&'a crate::Client> {
+impl CreateCommonBandwidthPackageRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -456,7 +456,7 @@ impl<'a> CreateCommonBandwidthPackageRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateCommonBandwidthPackageRequestBuilder<&'a crate::blocking::Client> {
+impl CreateCommonBandwidthPackageRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

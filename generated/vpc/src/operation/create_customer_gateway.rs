@@ -409,7 +409,7 @@ impl<C> CreateCustomerGatewayRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateCustomerGatewayRequestBuilder<&'a crate::Client> {
+impl CreateCustomerGatewayRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -423,7 +423,7 @@ impl<'a> CreateCustomerGatewayRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateCustomerGatewayRequestBuilder<&'a crate::blocking::Client> {
+impl CreateCustomerGatewayRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -254,7 +254,7 @@ impl<C> CreateDefaultVpcRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateDefaultVpcRequestBuilder<&'a crate::Client> {
+impl CreateDefaultVpcRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -265,7 +265,7 @@ impl<'a> CreateDefaultVpcRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateDefaultVpcRequestBuilder<&'a crate::blocking::Client> {
+impl CreateDefaultVpcRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

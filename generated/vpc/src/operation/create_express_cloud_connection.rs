@@ -409,7 +409,7 @@ impl<C> CreateExpressCloudConnectionRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateExpressCloudConnectionRequestBuilder<&'a crate::Client> {
+impl CreateExpressCloudConnectionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -423,7 +423,7 @@ impl<'a> CreateExpressCloudConnectionRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateExpressCloudConnectionRequestBuilder<&'a crate::blocking::Client> {
+impl CreateExpressCloudConnectionRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -263,7 +263,7 @@ impl<C> CreateExpressConnectTrafficQosRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateExpressConnectTrafficQosRequestBuilder<&'a crate::Client> {
+impl CreateExpressConnectTrafficQosRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -277,7 +277,7 @@ impl<'a> CreateExpressConnectTrafficQosRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateExpressConnectTrafficQosRequestBuilder<&'a crate::blocking::Client> {
+impl CreateExpressConnectTrafficQosRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

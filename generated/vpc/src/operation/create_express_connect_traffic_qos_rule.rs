@@ -572,7 +572,7 @@ impl<C> CreateExpressConnectTrafficQosRuleRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateExpressConnectTrafficQosRuleRequestBuilder<&'a crate::Client> {
+impl CreateExpressConnectTrafficQosRuleRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -586,7 +586,7 @@ impl<'a> CreateExpressConnectTrafficQosRuleRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateExpressConnectTrafficQosRuleRequestBuilder<&'a crate::blocking::Client> {
+impl CreateExpressConnectTrafficQosRuleRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -374,7 +374,7 @@ impl<C> CreateFailoverTestJobRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateFailoverTestJobRequestBuilder<&'a crate::Client> {
+impl CreateFailoverTestJobRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -388,7 +388,7 @@ impl<'a> CreateFailoverTestJobRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateFailoverTestJobRequestBuilder<&'a crate::blocking::Client> {
+impl CreateFailoverTestJobRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -451,7 +451,7 @@ impl<C> CreateFlowLogRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateFlowLogRequestBuilder<&'a crate::Client> {
+impl CreateFlowLogRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -462,7 +462,7 @@ impl<'a> CreateFlowLogRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateFlowLogRequestBuilder<&'a crate::blocking::Client> {
+impl CreateFlowLogRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

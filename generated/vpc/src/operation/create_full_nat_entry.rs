@@ -425,7 +425,7 @@ impl<C> CreateFullNatEntryRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateFullNatEntryRequestBuilder<&'a crate::Client> {
+impl CreateFullNatEntryRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -439,7 +439,7 @@ impl<'a> CreateFullNatEntryRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateFullNatEntryRequestBuilder<&'a crate::blocking::Client> {
+impl CreateFullNatEntryRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

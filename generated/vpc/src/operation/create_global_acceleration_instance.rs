@@ -311,7 +311,7 @@ impl<C> CreateGlobalAccelerationInstanceRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateGlobalAccelerationInstanceRequestBuilder<&'a crate::Client> {
+impl CreateGlobalAccelerationInstanceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -325,7 +325,7 @@ impl<'a> CreateGlobalAccelerationInstanceRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateGlobalAccelerationInstanceRequestBuilder<&'a crate::blocking::Client> {
+impl CreateGlobalAccelerationInstanceRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -409,7 +409,7 @@ impl<C> CreateHighReliablePhysicalConnectionRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateHighReliablePhysicalConnectionRequestBuilder<&'a crate::Client> {
+impl CreateHighReliablePhysicalConnectionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -423,9 +423,7 @@ impl<'a> CreateHighReliablePhysicalConnectionRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> CreateHighReliablePhysicalConnectionRequestBuilder<&'a crate::blocking::Client> {
+impl CreateHighReliablePhysicalConnectionRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

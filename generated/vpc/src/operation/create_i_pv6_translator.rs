@@ -343,7 +343,7 @@ impl<C> CreateIPv6TranslatorRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateIPv6TranslatorRequestBuilder<&'a crate::Client> {
+impl CreateIPv6TranslatorRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -357,7 +357,7 @@ impl<'a> CreateIPv6TranslatorRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateIPv6TranslatorRequestBuilder<&'a crate::blocking::Client> {
+impl CreateIPv6TranslatorRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -180,7 +180,7 @@ impl<C> CreateIPv6TranslatorAclListRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateIPv6TranslatorAclListRequestBuilder<&'a crate::Client> {
+impl CreateIPv6TranslatorAclListRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -194,7 +194,7 @@ impl<'a> CreateIPv6TranslatorAclListRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateIPv6TranslatorAclListRequestBuilder<&'a crate::blocking::Client> {
+impl CreateIPv6TranslatorAclListRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

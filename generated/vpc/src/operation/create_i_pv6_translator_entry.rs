@@ -416,7 +416,7 @@ impl<C> CreateIPv6TranslatorEntryRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateIPv6TranslatorEntryRequestBuilder<&'a crate::Client> {
+impl CreateIPv6TranslatorEntryRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -430,7 +430,7 @@ impl<'a> CreateIPv6TranslatorEntryRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateIPv6TranslatorEntryRequestBuilder<&'a crate::blocking::Client> {
+impl CreateIPv6TranslatorEntryRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

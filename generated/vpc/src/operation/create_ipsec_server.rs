@@ -483,7 +483,7 @@ impl<C> CreateIpsecServerRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateIpsecServerRequestBuilder<&'a crate::Client> {
+impl CreateIpsecServerRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -497,7 +497,7 @@ impl<'a> CreateIpsecServerRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateIpsecServerRequestBuilder<&'a crate::blocking::Client> {
+impl CreateIpsecServerRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

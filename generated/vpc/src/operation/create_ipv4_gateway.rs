@@ -327,7 +327,7 @@ impl<C> CreateIpv4GatewayRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateIpv4GatewayRequestBuilder<&'a crate::Client> {
+impl CreateIpv4GatewayRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -341,7 +341,7 @@ impl<'a> CreateIpv4GatewayRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateIpv4GatewayRequestBuilder<&'a crate::blocking::Client> {
+impl CreateIpv4GatewayRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

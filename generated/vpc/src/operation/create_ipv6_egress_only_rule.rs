@@ -303,7 +303,7 @@ impl<C> CreateIpv6EgressOnlyRuleRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateIpv6EgressOnlyRuleRequestBuilder<&'a crate::Client> {
+impl CreateIpv6EgressOnlyRuleRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -317,7 +317,7 @@ impl<'a> CreateIpv6EgressOnlyRuleRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateIpv6EgressOnlyRuleRequestBuilder<&'a crate::blocking::Client> {
+impl CreateIpv6EgressOnlyRuleRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

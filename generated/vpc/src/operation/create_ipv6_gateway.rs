@@ -286,7 +286,7 @@ impl<C> CreateIpv6GatewayRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateIpv6GatewayRequestBuilder<&'a crate::Client> {
+impl CreateIpv6GatewayRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -300,7 +300,7 @@ impl<'a> CreateIpv6GatewayRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateIpv6GatewayRequestBuilder<&'a crate::blocking::Client> {
+impl CreateIpv6GatewayRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -655,7 +655,7 @@ impl<C> CreateNatGatewayRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateNatGatewayRequestBuilder<&'a crate::Client> {
+impl CreateNatGatewayRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -666,7 +666,7 @@ impl<'a> CreateNatGatewayRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateNatGatewayRequestBuilder<&'a crate::blocking::Client> {
+impl CreateNatGatewayRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

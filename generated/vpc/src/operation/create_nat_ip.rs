@@ -359,7 +359,7 @@ impl<C> CreateNatIpRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateNatIpRequestBuilder<&'a crate::Client> {
+impl CreateNatIpRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -370,7 +370,7 @@ impl<'a> CreateNatIpRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateNatIpRequestBuilder<&'a crate::blocking::Client> {
+impl CreateNatIpRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -311,7 +311,7 @@ impl<C> CreateNatIpCidrRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateNatIpCidrRequestBuilder<&'a crate::Client> {
+impl CreateNatIpCidrRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -322,7 +322,7 @@ impl<'a> CreateNatIpCidrRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateNatIpCidrRequestBuilder<&'a crate::blocking::Client> {
+impl CreateNatIpCidrRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -314,7 +314,7 @@ impl<C> CreateNetworkAclRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateNetworkAclRequestBuilder<&'a crate::Client> {
+impl CreateNetworkAclRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -325,7 +325,7 @@ impl<'a> CreateNetworkAclRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateNetworkAclRequestBuilder<&'a crate::blocking::Client> {
+impl CreateNetworkAclRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

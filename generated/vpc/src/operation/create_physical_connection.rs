@@ -573,7 +573,7 @@ impl<C> CreatePhysicalConnectionRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreatePhysicalConnectionRequestBuilder<&'a crate::Client> {
+impl CreatePhysicalConnectionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -587,7 +587,7 @@ impl<'a> CreatePhysicalConnectionRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreatePhysicalConnectionRequestBuilder<&'a crate::blocking::Client> {
+impl CreatePhysicalConnectionRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

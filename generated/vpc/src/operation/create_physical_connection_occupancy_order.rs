@@ -330,7 +330,7 @@ impl<C> CreatePhysicalConnectionOccupancyOrderRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreatePhysicalConnectionOccupancyOrderRequestBuilder<&'a crate::Client> {
+impl CreatePhysicalConnectionOccupancyOrderRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -344,9 +344,7 @@ impl<'a> CreatePhysicalConnectionOccupancyOrderRequestBuilder<&'a crate::Client>
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> CreatePhysicalConnectionOccupancyOrderRequestBuilder<&'a crate::blocking::Client> {
+impl CreatePhysicalConnectionOccupancyOrderRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -328,7 +328,7 @@ impl<C> CreatePhysicalConnectionSetupOrderRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreatePhysicalConnectionSetupOrderRequestBuilder<&'a crate::Client> {
+impl CreatePhysicalConnectionSetupOrderRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -342,7 +342,7 @@ impl<'a> CreatePhysicalConnectionSetupOrderRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreatePhysicalConnectionSetupOrderRequestBuilder<&'a crate::blocking::Client> {
+impl CreatePhysicalConnectionSetupOrderRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

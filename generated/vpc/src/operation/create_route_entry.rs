@@ -426,7 +426,7 @@ impl<C> CreateRouteEntryRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateRouteEntryRequestBuilder<&'a crate::Client> {
+impl CreateRouteEntryRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -437,7 +437,7 @@ impl<'a> CreateRouteEntryRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateRouteEntryRequestBuilder<&'a crate::blocking::Client> {
+impl CreateRouteEntryRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

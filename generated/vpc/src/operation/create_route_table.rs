@@ -296,7 +296,7 @@ impl<C> CreateRouteTableRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateRouteTableRequestBuilder<&'a crate::Client> {
+impl CreateRouteTableRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -307,7 +307,7 @@ impl<'a> CreateRouteTableRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateRouteTableRequestBuilder<&'a crate::blocking::Client> {
+impl CreateRouteTableRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -433,7 +433,7 @@ impl<C> CreateSnatEntryRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateSnatEntryRequestBuilder<&'a crate::Client> {
+impl CreateSnatEntryRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -444,7 +444,7 @@ impl<'a> CreateSnatEntryRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateSnatEntryRequestBuilder<&'a crate::blocking::Client> {
+impl CreateSnatEntryRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -233,7 +233,7 @@ impl<C> CreateSslVpnClientCertRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateSslVpnClientCertRequestBuilder<&'a crate::Client> {
+impl CreateSslVpnClientCertRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -247,7 +247,7 @@ impl<'a> CreateSslVpnClientCertRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateSslVpnClientCertRequestBuilder<&'a crate::blocking::Client> {
+impl CreateSslVpnClientCertRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

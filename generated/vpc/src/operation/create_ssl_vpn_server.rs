@@ -659,7 +659,7 @@ impl<C> CreateSslVpnServerRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateSslVpnServerRequestBuilder<&'a crate::Client> {
+impl CreateSslVpnServerRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -673,7 +673,7 @@ impl<'a> CreateSslVpnServerRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateSslVpnServerRequestBuilder<&'a crate::blocking::Client> {
+impl CreateSslVpnServerRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -352,7 +352,7 @@ impl<C> CreateTrafficMirrorFilterRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateTrafficMirrorFilterRequestBuilder<&'a crate::Client> {
+impl CreateTrafficMirrorFilterRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -366,7 +366,7 @@ impl<'a> CreateTrafficMirrorFilterRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateTrafficMirrorFilterRequestBuilder<&'a crate::blocking::Client> {
+impl CreateTrafficMirrorFilterRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

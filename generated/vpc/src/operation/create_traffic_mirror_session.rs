@@ -531,7 +531,7 @@ impl<C> CreateTrafficMirrorSessionRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateTrafficMirrorSessionRequestBuilder<&'a crate::Client> {
+impl CreateTrafficMirrorSessionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -545,7 +545,7 @@ impl<'a> CreateTrafficMirrorSessionRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateTrafficMirrorSessionRequestBuilder<&'a crate::blocking::Client> {
+impl CreateTrafficMirrorSessionRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

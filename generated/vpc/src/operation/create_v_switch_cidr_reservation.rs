@@ -444,7 +444,7 @@ impl<C> CreateVSwitchCidrReservationRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateVSwitchCidrReservationRequestBuilder<&'a crate::Client> {
+impl CreateVSwitchCidrReservationRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -458,7 +458,7 @@ impl<'a> CreateVSwitchCidrReservationRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateVSwitchCidrReservationRequestBuilder<&'a crate::blocking::Client> {
+impl CreateVSwitchCidrReservationRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

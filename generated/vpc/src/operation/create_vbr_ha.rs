@@ -285,7 +285,7 @@ impl<C> CreateVbrHaRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateVbrHaRequestBuilder<&'a crate::Client> {
+impl CreateVbrHaRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -296,7 +296,7 @@ impl<'a> CreateVbrHaRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateVbrHaRequestBuilder<&'a crate::blocking::Client> {
+impl CreateVbrHaRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -358,7 +358,7 @@ impl<C> CreateVcoRouteEntryRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateVcoRouteEntryRequestBuilder<&'a crate::Client> {
+impl CreateVcoRouteEntryRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -372,7 +372,7 @@ impl<'a> CreateVcoRouteEntryRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateVcoRouteEntryRequestBuilder<&'a crate::blocking::Client> {
+impl CreateVcoRouteEntryRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

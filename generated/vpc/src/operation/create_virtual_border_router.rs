@@ -575,7 +575,7 @@ impl<C> CreateVirtualBorderRouterRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateVirtualBorderRouterRequestBuilder<&'a crate::Client> {
+impl CreateVirtualBorderRouterRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -589,7 +589,7 @@ impl<'a> CreateVirtualBorderRouterRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateVirtualBorderRouterRequestBuilder<&'a crate::blocking::Client> {
+impl CreateVirtualBorderRouterRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

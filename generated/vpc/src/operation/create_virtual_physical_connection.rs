@@ -449,7 +449,7 @@ impl<C> CreateVirtualPhysicalConnectionRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateVirtualPhysicalConnectionRequestBuilder<&'a crate::Client> {
+impl CreateVirtualPhysicalConnectionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -463,7 +463,7 @@ impl<'a> CreateVirtualPhysicalConnectionRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateVirtualPhysicalConnectionRequestBuilder<&'a crate::blocking::Client> {
+impl CreateVirtualPhysicalConnectionRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

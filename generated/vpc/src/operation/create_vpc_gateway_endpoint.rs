@@ -377,7 +377,7 @@ impl<C> CreateVpcGatewayEndpointRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateVpcGatewayEndpointRequestBuilder<&'a crate::Client> {
+impl CreateVpcGatewayEndpointRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -391,7 +391,7 @@ impl<'a> CreateVpcGatewayEndpointRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateVpcGatewayEndpointRequestBuilder<&'a crate::blocking::Client> {
+impl CreateVpcGatewayEndpointRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

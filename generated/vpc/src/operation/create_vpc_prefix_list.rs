@@ -373,7 +373,7 @@ impl<C> CreateVpcPrefixListRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateVpcPrefixListRequestBuilder<&'a crate::Client> {
+impl CreateVpcPrefixListRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -387,7 +387,7 @@ impl<'a> CreateVpcPrefixListRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateVpcPrefixListRequestBuilder<&'a crate::blocking::Client> {
+impl CreateVpcPrefixListRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -822,7 +822,7 @@ impl<C> CreateVpnAttachmentRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateVpnAttachmentRequestBuilder<&'a crate::Client> {
+impl CreateVpnAttachmentRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -836,7 +836,7 @@ impl<'a> CreateVpnAttachmentRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateVpnAttachmentRequestBuilder<&'a crate::blocking::Client> {
+impl CreateVpnAttachmentRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -815,7 +815,7 @@ impl<C> CreateVpnConnectionRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateVpnConnectionRequestBuilder<&'a crate::Client> {
+impl CreateVpnConnectionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -829,7 +829,7 @@ impl<'a> CreateVpnConnectionRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateVpnConnectionRequestBuilder<&'a crate::blocking::Client> {
+impl CreateVpnConnectionRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -594,7 +594,7 @@ impl<C> CreateVpnGatewayRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateVpnGatewayRequestBuilder<&'a crate::Client> {
+impl CreateVpnGatewayRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -605,7 +605,7 @@ impl<'a> CreateVpnGatewayRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateVpnGatewayRequestBuilder<&'a crate::blocking::Client> {
+impl CreateVpnGatewayRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

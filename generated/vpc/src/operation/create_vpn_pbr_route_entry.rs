@@ -456,7 +456,7 @@ impl<C> CreateVpnPbrRouteEntryRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateVpnPbrRouteEntryRequestBuilder<&'a crate::Client> {
+impl CreateVpnPbrRouteEntryRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -470,7 +470,7 @@ impl<'a> CreateVpnPbrRouteEntryRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateVpnPbrRouteEntryRequestBuilder<&'a crate::blocking::Client> {
+impl CreateVpnPbrRouteEntryRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

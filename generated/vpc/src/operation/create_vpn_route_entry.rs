@@ -387,7 +387,7 @@ impl<C> CreateVpnRouteEntryRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateVpnRouteEntryRequestBuilder<&'a crate::Client> {
+impl CreateVpnRouteEntryRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -401,7 +401,7 @@ impl<'a> CreateVpnRouteEntryRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateVpnRouteEntryRequestBuilder<&'a crate::blocking::Client> {
+impl CreateVpnRouteEntryRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

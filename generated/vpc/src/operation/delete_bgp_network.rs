@@ -216,7 +216,7 @@ impl<C> DeleteBgpNetworkRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteBgpNetworkRequestBuilder<&'a crate::Client> {
+impl DeleteBgpNetworkRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -227,7 +227,7 @@ impl<'a> DeleteBgpNetworkRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteBgpNetworkRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteBgpNetworkRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -191,7 +191,7 @@ impl<C> DeleteBgpPeerRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteBgpPeerRequestBuilder<&'a crate::Client> {
+impl DeleteBgpPeerRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -202,7 +202,7 @@ impl<'a> DeleteBgpPeerRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteBgpPeerRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteBgpPeerRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -192,7 +192,7 @@ impl<C> DeleteCommonBandwidthPackageRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteCommonBandwidthPackageRequestBuilder<&'a crate::Client> {
+impl DeleteCommonBandwidthPackageRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -206,7 +206,7 @@ impl<'a> DeleteCommonBandwidthPackageRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteCommonBandwidthPackageRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteCommonBandwidthPackageRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -224,7 +224,7 @@ impl<C> DeleteDhcpOptionsSetRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteDhcpOptionsSetRequestBuilder<&'a crate::Client> {
+impl DeleteDhcpOptionsSetRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -238,7 +238,7 @@ impl<'a> DeleteDhcpOptionsSetRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteDhcpOptionsSetRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteDhcpOptionsSetRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -195,7 +195,7 @@ impl<C> DeleteExpressConnectTrafficQosRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteExpressConnectTrafficQosRequestBuilder<&'a crate::Client> {
+impl DeleteExpressConnectTrafficQosRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -209,7 +209,7 @@ impl<'a> DeleteExpressConnectTrafficQosRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteExpressConnectTrafficQosRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteExpressConnectTrafficQosRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

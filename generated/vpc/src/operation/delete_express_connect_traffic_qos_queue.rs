@@ -220,7 +220,7 @@ impl<C> DeleteExpressConnectTrafficQosQueueRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteExpressConnectTrafficQosQueueRequestBuilder<&'a crate::Client> {
+impl DeleteExpressConnectTrafficQosQueueRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -234,7 +234,7 @@ impl<'a> DeleteExpressConnectTrafficQosQueueRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteExpressConnectTrafficQosQueueRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteExpressConnectTrafficQosQueueRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

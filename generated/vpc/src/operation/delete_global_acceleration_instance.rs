@@ -177,7 +177,7 @@ impl<C> DeleteGlobalAccelerationInstanceRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteGlobalAccelerationInstanceRequestBuilder<&'a crate::Client> {
+impl DeleteGlobalAccelerationInstanceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -191,7 +191,7 @@ impl<'a> DeleteGlobalAccelerationInstanceRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteGlobalAccelerationInstanceRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteGlobalAccelerationInstanceRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

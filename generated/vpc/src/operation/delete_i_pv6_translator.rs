@@ -183,7 +183,7 @@ impl<C> DeleteIPv6TranslatorRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteIPv6TranslatorRequestBuilder<&'a crate::Client> {
+impl DeleteIPv6TranslatorRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -197,7 +197,7 @@ impl<'a> DeleteIPv6TranslatorRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteIPv6TranslatorRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteIPv6TranslatorRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

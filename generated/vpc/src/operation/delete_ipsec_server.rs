@@ -231,7 +231,7 @@ impl<C> DeleteIpsecServerRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteIpsecServerRequestBuilder<&'a crate::Client> {
+impl DeleteIpsecServerRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -245,7 +245,7 @@ impl<'a> DeleteIpsecServerRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteIpsecServerRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteIpsecServerRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -199,7 +199,7 @@ impl<C> DeleteIpv6EgressOnlyRuleRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteIpv6EgressOnlyRuleRequestBuilder<&'a crate::Client> {
+impl DeleteIpv6EgressOnlyRuleRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -213,7 +213,7 @@ impl<'a> DeleteIpv6EgressOnlyRuleRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteIpv6EgressOnlyRuleRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteIpv6EgressOnlyRuleRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

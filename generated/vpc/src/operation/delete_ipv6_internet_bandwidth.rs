@@ -245,7 +245,7 @@ impl<C> DeleteIpv6InternetBandwidthRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteIpv6InternetBandwidthRequestBuilder<&'a crate::Client> {
+impl DeleteIpv6InternetBandwidthRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -259,7 +259,7 @@ impl<'a> DeleteIpv6InternetBandwidthRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteIpv6InternetBandwidthRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteIpv6InternetBandwidthRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -217,7 +217,7 @@ impl<C> DeleteNatGatewayRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteNatGatewayRequestBuilder<&'a crate::Client> {
+impl DeleteNatGatewayRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -228,7 +228,7 @@ impl<'a> DeleteNatGatewayRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteNatGatewayRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteNatGatewayRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

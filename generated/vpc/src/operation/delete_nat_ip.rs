@@ -252,7 +252,7 @@ impl<C> DeleteNatIpRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteNatIpRequestBuilder<&'a crate::Client> {
+impl DeleteNatIpRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -263,7 +263,7 @@ impl<'a> DeleteNatIpRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteNatIpRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteNatIpRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

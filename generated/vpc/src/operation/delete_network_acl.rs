@@ -230,7 +230,7 @@ impl<C> DeleteNetworkAclRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteNetworkAclRequestBuilder<&'a crate::Client> {
+impl DeleteNetworkAclRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -241,7 +241,7 @@ impl<'a> DeleteNetworkAclRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteNetworkAclRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteNetworkAclRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

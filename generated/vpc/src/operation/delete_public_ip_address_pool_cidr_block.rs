@@ -254,7 +254,7 @@ impl<C> DeletePublicIpAddressPoolCidrBlockRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeletePublicIpAddressPoolCidrBlockRequestBuilder<&'a crate::Client> {
+impl DeletePublicIpAddressPoolCidrBlockRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -268,7 +268,7 @@ impl<'a> DeletePublicIpAddressPoolCidrBlockRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeletePublicIpAddressPoolCidrBlockRequestBuilder<&'a crate::blocking::Client> {
+impl DeletePublicIpAddressPoolCidrBlockRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

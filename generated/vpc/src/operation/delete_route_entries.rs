@@ -204,7 +204,7 @@ impl<C> DeleteRouteEntriesRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteRouteEntriesRequestBuilder<&'a crate::Client> {
+impl DeleteRouteEntriesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -218,7 +218,7 @@ impl<'a> DeleteRouteEntriesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteRouteEntriesRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteRouteEntriesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -174,7 +174,7 @@ impl<C> DeleteRouteTableRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteRouteTableRequestBuilder<&'a crate::Client> {
+impl DeleteRouteTableRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -185,7 +185,7 @@ impl<'a> DeleteRouteTableRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteRouteTableRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteRouteTableRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

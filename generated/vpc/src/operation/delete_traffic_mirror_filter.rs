@@ -226,7 +226,7 @@ impl<C> DeleteTrafficMirrorFilterRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteTrafficMirrorFilterRequestBuilder<&'a crate::Client> {
+impl DeleteTrafficMirrorFilterRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -240,7 +240,7 @@ impl<'a> DeleteTrafficMirrorFilterRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteTrafficMirrorFilterRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteTrafficMirrorFilterRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -280,7 +280,7 @@ impl<C> DeleteTrafficMirrorFilterRulesRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteTrafficMirrorFilterRulesRequestBuilder<&'a crate::Client> {
+impl DeleteTrafficMirrorFilterRulesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -294,7 +294,7 @@ impl<'a> DeleteTrafficMirrorFilterRulesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteTrafficMirrorFilterRulesRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteTrafficMirrorFilterRulesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -220,7 +220,7 @@ impl<C> DeleteTrafficMirrorSessionRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteTrafficMirrorSessionRequestBuilder<&'a crate::Client> {
+impl DeleteTrafficMirrorSessionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -234,7 +234,7 @@ impl<'a> DeleteTrafficMirrorSessionRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteTrafficMirrorSessionRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteTrafficMirrorSessionRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

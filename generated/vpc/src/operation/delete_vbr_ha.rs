@@ -187,7 +187,7 @@ impl<C> DeleteVbrHaRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteVbrHaRequestBuilder<&'a crate::Client> {
+impl DeleteVbrHaRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -198,7 +198,7 @@ impl<'a> DeleteVbrHaRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteVbrHaRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteVbrHaRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

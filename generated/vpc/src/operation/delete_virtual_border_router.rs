@@ -189,7 +189,7 @@ impl<C> DeleteVirtualBorderRouterRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteVirtualBorderRouterRequestBuilder<&'a crate::Client> {
+impl DeleteVirtualBorderRouterRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -203,7 +203,7 @@ impl<'a> DeleteVirtualBorderRouterRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteVirtualBorderRouterRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteVirtualBorderRouterRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

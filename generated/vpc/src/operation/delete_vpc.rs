@@ -255,7 +255,7 @@ impl<C> DeleteVpcRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteVpcRequestBuilder<&'a crate::Client> {
+impl DeleteVpcRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -266,7 +266,7 @@ impl<'a> DeleteVpcRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteVpcRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteVpcRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

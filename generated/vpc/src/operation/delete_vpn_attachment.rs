@@ -197,7 +197,7 @@ impl<C> DeleteVpnAttachmentRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteVpnAttachmentRequestBuilder<&'a crate::Client> {
+impl DeleteVpnAttachmentRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -211,7 +211,7 @@ impl<'a> DeleteVpnAttachmentRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteVpnAttachmentRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteVpnAttachmentRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -207,7 +207,7 @@ impl<C> DeleteVpnGatewayRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteVpnGatewayRequestBuilder<&'a crate::Client> {
+impl DeleteVpnGatewayRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -218,7 +218,7 @@ impl<'a> DeleteVpnGatewayRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteVpnGatewayRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteVpnGatewayRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

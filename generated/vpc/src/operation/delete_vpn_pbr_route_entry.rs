@@ -364,7 +364,7 @@ impl<C> DeleteVpnPbrRouteEntryRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteVpnPbrRouteEntryRequestBuilder<&'a crate::Client> {
+impl DeleteVpnPbrRouteEntryRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -378,7 +378,7 @@ impl<'a> DeleteVpnPbrRouteEntryRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteVpnPbrRouteEntryRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteVpnPbrRouteEntryRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

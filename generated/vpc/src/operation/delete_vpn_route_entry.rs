@@ -309,7 +309,7 @@ impl<C> DeleteVpnRouteEntryRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteVpnRouteEntryRequestBuilder<&'a crate::Client> {
+impl DeleteVpnRouteEntryRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -323,7 +323,7 @@ impl<'a> DeleteVpnRouteEntryRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteVpnRouteEntryRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteVpnRouteEntryRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

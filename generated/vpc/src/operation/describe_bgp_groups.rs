@@ -256,7 +256,7 @@ impl<C> DescribeBgpGroupsRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeBgpGroupsRequestBuilder<&'a crate::Client> {
+impl DescribeBgpGroupsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -270,7 +270,7 @@ impl<'a> DescribeBgpGroupsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeBgpGroupsRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeBgpGroupsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

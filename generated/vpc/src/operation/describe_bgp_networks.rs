@@ -208,7 +208,7 @@ impl<C> DescribeBgpNetworksRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeBgpNetworksRequestBuilder<&'a crate::Client> {
+impl DescribeBgpNetworksRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -222,7 +222,7 @@ impl<'a> DescribeBgpNetworksRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeBgpNetworksRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeBgpNetworksRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

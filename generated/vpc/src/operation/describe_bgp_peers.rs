@@ -277,7 +277,7 @@ impl<C> DescribeBgpPeersRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeBgpPeersRequestBuilder<&'a crate::Client> {
+impl DescribeBgpPeersRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -288,7 +288,7 @@ impl<'a> DescribeBgpPeersRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeBgpPeersRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeBgpPeersRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

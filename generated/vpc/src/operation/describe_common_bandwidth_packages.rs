@@ -360,7 +360,7 @@ impl<C> DescribeCommonBandwidthPackagesRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeCommonBandwidthPackagesRequestBuilder<&'a crate::Client> {
+impl DescribeCommonBandwidthPackagesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -374,7 +374,7 @@ impl<'a> DescribeCommonBandwidthPackagesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeCommonBandwidthPackagesRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeCommonBandwidthPackagesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

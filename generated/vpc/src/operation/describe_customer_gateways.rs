@@ -260,7 +260,7 @@ impl<C> DescribeCustomerGatewaysRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeCustomerGatewaysRequestBuilder<&'a crate::Client> {
+impl DescribeCustomerGatewaysRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -274,7 +274,7 @@ impl<'a> DescribeCustomerGatewaysRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeCustomerGatewaysRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeCustomerGatewaysRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -693,7 +693,7 @@ impl<C> DescribeEipAddressesRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeEipAddressesRequestBuilder<&'a crate::Client> {
+impl DescribeEipAddressesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -707,7 +707,7 @@ impl<'a> DescribeEipAddressesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeEipAddressesRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeEipAddressesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

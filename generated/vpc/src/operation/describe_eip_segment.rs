@@ -235,7 +235,7 @@ impl<C> DescribeEipSegmentRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeEipSegmentRequestBuilder<&'a crate::Client> {
+impl DescribeEipSegmentRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -249,7 +249,7 @@ impl<'a> DescribeEipSegmentRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeEipSegmentRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeEipSegmentRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -241,7 +241,7 @@ impl<C> DescribeExpressConnectTrafficQosQueueRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeExpressConnectTrafficQosQueueRequestBuilder<&'a crate::Client> {
+impl DescribeExpressConnectTrafficQosQueueRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -255,9 +255,7 @@ impl<'a> DescribeExpressConnectTrafficQosQueueRequestBuilder<&'a crate::Client> 
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> DescribeExpressConnectTrafficQosQueueRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeExpressConnectTrafficQosQueueRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

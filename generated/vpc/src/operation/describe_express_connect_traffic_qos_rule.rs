@@ -262,7 +262,7 @@ impl<C> DescribeExpressConnectTrafficQosRuleRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeExpressConnectTrafficQosRuleRequestBuilder<&'a crate::Client> {
+impl DescribeExpressConnectTrafficQosRuleRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -276,9 +276,7 @@ impl<'a> DescribeExpressConnectTrafficQosRuleRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> DescribeExpressConnectTrafficQosRuleRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeExpressConnectTrafficQosRuleRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

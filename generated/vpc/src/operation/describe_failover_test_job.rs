@@ -187,7 +187,7 @@ impl<C> DescribeFailoverTestJobRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeFailoverTestJobRequestBuilder<&'a crate::Client> {
+impl DescribeFailoverTestJobRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -201,7 +201,7 @@ impl<'a> DescribeFailoverTestJobRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeFailoverTestJobRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeFailoverTestJobRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -236,7 +236,7 @@ impl<C> DescribeFailoverTestJobsRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeFailoverTestJobsRequestBuilder<&'a crate::Client> {
+impl DescribeFailoverTestJobsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -250,7 +250,7 @@ impl<'a> DescribeFailoverTestJobsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeFailoverTestJobsRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeFailoverTestJobsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

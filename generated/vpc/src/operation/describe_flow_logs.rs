@@ -460,7 +460,7 @@ impl<C> DescribeFlowLogsRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeFlowLogsRequestBuilder<&'a crate::Client> {
+impl DescribeFlowLogsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -471,7 +471,7 @@ impl<'a> DescribeFlowLogsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeFlowLogsRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeFlowLogsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -390,7 +390,7 @@ impl<C> DescribeGlobalAccelerationInstancesRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeGlobalAccelerationInstancesRequestBuilder<&'a crate::Client> {
+impl DescribeGlobalAccelerationInstancesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -404,7 +404,7 @@ impl<'a> DescribeGlobalAccelerationInstancesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeGlobalAccelerationInstancesRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeGlobalAccelerationInstancesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -245,7 +245,7 @@ impl<C> DescribeGrantRulesToEcrRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeGrantRulesToEcrRequestBuilder<&'a crate::Client> {
+impl DescribeGrantRulesToEcrRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -259,7 +259,7 @@ impl<'a> DescribeGrantRulesToEcrRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeGrantRulesToEcrRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeGrantRulesToEcrRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

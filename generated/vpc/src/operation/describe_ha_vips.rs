@@ -256,7 +256,7 @@ impl<C> DescribeHaVipsRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeHaVipsRequestBuilder<&'a crate::Client> {
+impl DescribeHaVipsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -267,7 +267,7 @@ impl<'a> DescribeHaVipsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeHaVipsRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeHaVipsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

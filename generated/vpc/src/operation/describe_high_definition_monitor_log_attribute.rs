@@ -188,7 +188,7 @@ impl<C> DescribeHighDefinitionMonitorLogAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeHighDefinitionMonitorLogAttributeRequestBuilder<&'a crate::Client> {
+impl DescribeHighDefinitionMonitorLogAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -202,9 +202,7 @@ impl<'a> DescribeHighDefinitionMonitorLogAttributeRequestBuilder<&'a crate::Clie
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> DescribeHighDefinitionMonitorLogAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeHighDefinitionMonitorLogAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -207,7 +207,7 @@ impl<C> DescribeIPv6TranslatorAclListAttributesRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeIPv6TranslatorAclListAttributesRequestBuilder<&'a crate::Client> {
+impl DescribeIPv6TranslatorAclListAttributesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -221,9 +221,7 @@ impl<'a> DescribeIPv6TranslatorAclListAttributesRequestBuilder<&'a crate::Client
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> DescribeIPv6TranslatorAclListAttributesRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeIPv6TranslatorAclListAttributesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

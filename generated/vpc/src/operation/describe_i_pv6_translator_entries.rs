@@ -457,7 +457,7 @@ impl<C> DescribeIPv6TranslatorEntriesRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeIPv6TranslatorEntriesRequestBuilder<&'a crate::Client> {
+impl DescribeIPv6TranslatorEntriesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -471,7 +471,7 @@ impl<'a> DescribeIPv6TranslatorEntriesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeIPv6TranslatorEntriesRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeIPv6TranslatorEntriesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

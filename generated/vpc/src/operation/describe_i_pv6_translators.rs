@@ -375,7 +375,7 @@ impl<C> DescribeIPv6TranslatorsRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeIPv6TranslatorsRequestBuilder<&'a crate::Client> {
+impl DescribeIPv6TranslatorsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -389,7 +389,7 @@ impl<'a> DescribeIPv6TranslatorsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeIPv6TranslatorsRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeIPv6TranslatorsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

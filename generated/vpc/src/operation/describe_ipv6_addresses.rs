@@ -517,7 +517,7 @@ impl<C> DescribeIpv6AddressesRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeIpv6AddressesRequestBuilder<&'a crate::Client> {
+impl DescribeIpv6AddressesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -531,7 +531,7 @@ impl<'a> DescribeIpv6AddressesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeIpv6AddressesRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeIpv6AddressesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -301,7 +301,7 @@ impl<C> DescribeIpv6EgressOnlyRulesRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeIpv6EgressOnlyRulesRequestBuilder<&'a crate::Client> {
+impl DescribeIpv6EgressOnlyRulesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -315,7 +315,7 @@ impl<'a> DescribeIpv6EgressOnlyRulesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeIpv6EgressOnlyRulesRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeIpv6EgressOnlyRulesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -159,7 +159,7 @@ impl<C> DescribeIpv6GatewayAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeIpv6GatewayAttributeRequestBuilder<&'a crate::Client> {
+impl DescribeIpv6GatewayAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -173,7 +173,7 @@ impl<'a> DescribeIpv6GatewayAttributeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeIpv6GatewayAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeIpv6GatewayAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

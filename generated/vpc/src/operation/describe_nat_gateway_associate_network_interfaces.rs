@@ -309,7 +309,7 @@ impl<C> DescribeNatGatewayAssociateNetworkInterfacesRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeNatGatewayAssociateNetworkInterfacesRequestBuilder<&'a crate::Client> {
+impl DescribeNatGatewayAssociateNetworkInterfacesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -323,10 +323,8 @@ impl<'a> DescribeNatGatewayAssociateNetworkInterfacesRequestBuilder<&'a crate::C
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> DescribeNatGatewayAssociateNetworkInterfacesRequestBuilder<
-    &'a crate::blocking::Client,
+impl DescribeNatGatewayAssociateNetworkInterfacesRequestBuilder<
+    &crate::blocking::Client,
 > {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,

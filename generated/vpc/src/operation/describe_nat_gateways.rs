@@ -472,7 +472,7 @@ impl<C> DescribeNatGatewaysRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeNatGatewaysRequestBuilder<&'a crate::Client> {
+impl DescribeNatGatewaysRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -486,7 +486,7 @@ impl<'a> DescribeNatGatewaysRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeNatGatewaysRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeNatGatewaysRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -343,7 +343,7 @@ impl<C> DescribeNetworkAclsRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeNetworkAclsRequestBuilder<&'a crate::Client> {
+impl DescribeNetworkAclsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -357,7 +357,7 @@ impl<'a> DescribeNetworkAclsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeNetworkAclsRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeNetworkAclsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

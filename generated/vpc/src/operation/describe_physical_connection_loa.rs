@@ -195,7 +195,7 @@ impl<C> DescribePhysicalConnectionLOARequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribePhysicalConnectionLOARequestBuilder<&'a crate::Client> {
+impl DescribePhysicalConnectionLOARequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -209,7 +209,7 @@ impl<'a> DescribePhysicalConnectionLOARequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribePhysicalConnectionLOARequestBuilder<&'a crate::blocking::Client> {
+impl DescribePhysicalConnectionLOARequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

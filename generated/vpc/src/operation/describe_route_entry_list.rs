@@ -468,7 +468,7 @@ impl<C> DescribeRouteEntryListRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeRouteEntryListRequestBuilder<&'a crate::Client> {
+impl DescribeRouteEntryListRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -482,7 +482,7 @@ impl<'a> DescribeRouteEntryListRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeRouteEntryListRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeRouteEntryListRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

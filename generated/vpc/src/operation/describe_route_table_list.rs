@@ -364,7 +364,7 @@ impl<C> DescribeRouteTableListRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeRouteTableListRequestBuilder<&'a crate::Client> {
+impl DescribeRouteTableListRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -378,7 +378,7 @@ impl<'a> DescribeRouteTableListRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeRouteTableListRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeRouteTableListRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

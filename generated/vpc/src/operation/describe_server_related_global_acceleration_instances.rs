@@ -196,9 +196,7 @@ impl<C> DescribeServerRelatedGlobalAccelerationInstancesRequestBuilder<C> {
         }
     }
 }
-impl<
-    'a,
-> DescribeServerRelatedGlobalAccelerationInstancesRequestBuilder<&'a crate::Client> {
+impl DescribeServerRelatedGlobalAccelerationInstancesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -212,10 +210,8 @@ impl<
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> DescribeServerRelatedGlobalAccelerationInstancesRequestBuilder<
-    &'a crate::blocking::Client,
+impl DescribeServerRelatedGlobalAccelerationInstancesRequestBuilder<
+    &crate::blocking::Client,
 > {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,

@@ -374,7 +374,7 @@ impl<C> DescribeSnatTableEntriesRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeSnatTableEntriesRequestBuilder<&'a crate::Client> {
+impl DescribeSnatTableEntriesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -388,7 +388,7 @@ impl<'a> DescribeSnatTableEntriesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeSnatTableEntriesRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeSnatTableEntriesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

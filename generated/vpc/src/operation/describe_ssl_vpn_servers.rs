@@ -279,7 +279,7 @@ impl<C> DescribeSslVpnServersRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeSslVpnServersRequestBuilder<&'a crate::Client> {
+impl DescribeSslVpnServersRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -293,7 +293,7 @@ impl<'a> DescribeSslVpnServersRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeSslVpnServersRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeSslVpnServersRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

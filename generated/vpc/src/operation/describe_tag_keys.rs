@@ -271,7 +271,7 @@ impl<C> DescribeTagKeysRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeTagKeysRequestBuilder<&'a crate::Client> {
+impl DescribeTagKeysRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -282,7 +282,7 @@ impl<'a> DescribeTagKeysRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeTagKeysRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeTagKeysRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

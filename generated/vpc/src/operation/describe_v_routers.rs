@@ -206,7 +206,7 @@ impl<C> DescribeVRoutersRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeVRoutersRequestBuilder<&'a crate::Client> {
+impl DescribeVRoutersRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -217,7 +217,7 @@ impl<'a> DescribeVRoutersRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeVRoutersRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeVRoutersRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -183,7 +183,7 @@ impl<C> DescribeVSwitchAttributesRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeVSwitchAttributesRequestBuilder<&'a crate::Client> {
+impl DescribeVSwitchAttributesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -197,7 +197,7 @@ impl<'a> DescribeVSwitchAttributesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeVSwitchAttributesRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeVSwitchAttributesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -231,7 +231,7 @@ impl<C> DescribeVbrHaRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeVbrHaRequestBuilder<&'a crate::Client> {
+impl DescribeVbrHaRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -242,7 +242,7 @@ impl<'a> DescribeVbrHaRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeVbrHaRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeVbrHaRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

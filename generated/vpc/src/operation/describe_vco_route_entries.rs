@@ -277,7 +277,7 @@ impl<C> DescribeVcoRouteEntriesRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeVcoRouteEntriesRequestBuilder<&'a crate::Client> {
+impl DescribeVcoRouteEntriesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -291,7 +291,7 @@ impl<'a> DescribeVcoRouteEntriesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeVcoRouteEntriesRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeVcoRouteEntriesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -214,7 +214,7 @@ impl<C> DescribeVpcAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeVpcAttributeRequestBuilder<&'a crate::Client> {
+impl DescribeVpcAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -228,7 +228,7 @@ impl<'a> DescribeVpcAttributeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeVpcAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeVpcAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -314,7 +314,7 @@ impl<C> DescribeVpcGrantRulesToEcrRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeVpcGrantRulesToEcrRequestBuilder<&'a crate::Client> {
+impl DescribeVpcGrantRulesToEcrRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -328,7 +328,7 @@ impl<'a> DescribeVpcGrantRulesToEcrRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeVpcGrantRulesToEcrRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeVpcGrantRulesToEcrRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -397,7 +397,7 @@ impl<C> DescribeVpcsRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeVpcsRequestBuilder<&'a crate::Client> {
+impl DescribeVpcsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -408,7 +408,7 @@ impl<'a> DescribeVpcsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeVpcsRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeVpcsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -238,7 +238,7 @@ impl<C> DescribeVpnAttachmentsRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeVpnAttachmentsRequestBuilder<&'a crate::Client> {
+impl DescribeVpnAttachmentsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -252,7 +252,7 @@ impl<'a> DescribeVpnAttachmentsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeVpnAttachmentsRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeVpnAttachmentsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -312,7 +312,7 @@ impl<C> DescribeVpnConnectionLogsRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeVpnConnectionLogsRequestBuilder<&'a crate::Client> {
+impl DescribeVpnConnectionLogsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -326,7 +326,7 @@ impl<'a> DescribeVpnConnectionLogsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeVpnConnectionLogsRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeVpnConnectionLogsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -306,7 +306,7 @@ impl<C> DescribeVpnConnectionsRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeVpnConnectionsRequestBuilder<&'a crate::Client> {
+impl DescribeVpnConnectionsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -320,7 +320,7 @@ impl<'a> DescribeVpnConnectionsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeVpnConnectionsRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeVpnConnectionsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

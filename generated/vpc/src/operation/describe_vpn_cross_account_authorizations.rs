@@ -243,7 +243,7 @@ impl<C> DescribeVpnCrossAccountAuthorizationsRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeVpnCrossAccountAuthorizationsRequestBuilder<&'a crate::Client> {
+impl DescribeVpnCrossAccountAuthorizationsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -257,9 +257,7 @@ impl<'a> DescribeVpnCrossAccountAuthorizationsRequestBuilder<&'a crate::Client> 
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> DescribeVpnCrossAccountAuthorizationsRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeVpnCrossAccountAuthorizationsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

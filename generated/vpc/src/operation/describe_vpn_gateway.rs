@@ -177,7 +177,7 @@ impl<C> DescribeVpnGatewayRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeVpnGatewayRequestBuilder<&'a crate::Client> {
+impl DescribeVpnGatewayRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -191,7 +191,7 @@ impl<'a> DescribeVpnGatewayRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeVpnGatewayRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeVpnGatewayRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -382,7 +382,7 @@ impl<C> DescribeVpnGatewaysRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeVpnGatewaysRequestBuilder<&'a crate::Client> {
+impl DescribeVpnGatewaysRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -396,7 +396,7 @@ impl<'a> DescribeVpnGatewaysRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeVpnGatewaysRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeVpnGatewaysRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

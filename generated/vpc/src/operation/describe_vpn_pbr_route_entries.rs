@@ -209,7 +209,7 @@ impl<C> DescribeVpnPbrRouteEntriesRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeVpnPbrRouteEntriesRequestBuilder<&'a crate::Client> {
+impl DescribeVpnPbrRouteEntriesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -223,7 +223,7 @@ impl<'a> DescribeVpnPbrRouteEntriesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeVpnPbrRouteEntriesRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeVpnPbrRouteEntriesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

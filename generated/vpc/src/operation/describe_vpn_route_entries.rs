@@ -247,7 +247,7 @@ impl<C> DescribeVpnRouteEntriesRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeVpnRouteEntriesRequestBuilder<&'a crate::Client> {
+impl DescribeVpnRouteEntriesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -261,7 +261,7 @@ impl<'a> DescribeVpnRouteEntriesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeVpnRouteEntriesRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeVpnRouteEntriesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

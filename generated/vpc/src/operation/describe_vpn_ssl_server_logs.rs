@@ -301,7 +301,7 @@ impl<C> DescribeVpnSslServerLogsRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeVpnSslServerLogsRequestBuilder<&'a crate::Client> {
+impl DescribeVpnSslServerLogsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -315,7 +315,7 @@ impl<'a> DescribeVpnSslServerLogsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeVpnSslServerLogsRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeVpnSslServerLogsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -181,7 +181,7 @@ impl<C> DescribeZonesRequestBuilder<C> {
         }
     }
 }
-impl<'a> DescribeZonesRequestBuilder<&'a crate::Client> {
+impl DescribeZonesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -192,7 +192,7 @@ impl<'a> DescribeZonesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DescribeZonesRequestBuilder<&'a crate::blocking::Client> {
+impl DescribeZonesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -252,7 +252,7 @@ impl<C> DetachDhcpOptionsSetFromVpcRequestBuilder<C> {
         }
     }
 }
-impl<'a> DetachDhcpOptionsSetFromVpcRequestBuilder<&'a crate::Client> {
+impl DetachDhcpOptionsSetFromVpcRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -266,7 +266,7 @@ impl<'a> DetachDhcpOptionsSetFromVpcRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DetachDhcpOptionsSetFromVpcRequestBuilder<&'a crate::blocking::Client> {
+impl DetachDhcpOptionsSetFromVpcRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

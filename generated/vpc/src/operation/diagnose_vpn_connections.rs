@@ -260,7 +260,7 @@ impl<C> DiagnoseVpnConnectionsRequestBuilder<C> {
         }
     }
 }
-impl<'a> DiagnoseVpnConnectionsRequestBuilder<&'a crate::Client> {
+impl DiagnoseVpnConnectionsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -274,7 +274,7 @@ impl<'a> DiagnoseVpnConnectionsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DiagnoseVpnConnectionsRequestBuilder<&'a crate::blocking::Client> {
+impl DiagnoseVpnConnectionsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

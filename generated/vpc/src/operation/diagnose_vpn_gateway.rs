@@ -275,7 +275,7 @@ impl<C> DiagnoseVpnGatewayRequestBuilder<C> {
         }
     }
 }
-impl<'a> DiagnoseVpnGatewayRequestBuilder<&'a crate::Client> {
+impl DiagnoseVpnGatewayRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -289,7 +289,7 @@ impl<'a> DiagnoseVpnGatewayRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DiagnoseVpnGatewayRequestBuilder<&'a crate::blocking::Client> {
+impl DiagnoseVpnGatewayRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

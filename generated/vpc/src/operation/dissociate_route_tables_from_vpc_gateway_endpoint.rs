@@ -255,7 +255,7 @@ impl<C> DissociateRouteTablesFromVpcGatewayEndpointRequestBuilder<C> {
         }
     }
 }
-impl<'a> DissociateRouteTablesFromVpcGatewayEndpointRequestBuilder<&'a crate::Client> {
+impl DissociateRouteTablesFromVpcGatewayEndpointRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -269,10 +269,8 @@ impl<'a> DissociateRouteTablesFromVpcGatewayEndpointRequestBuilder<&'a crate::Cl
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> DissociateRouteTablesFromVpcGatewayEndpointRequestBuilder<
-    &'a crate::blocking::Client,
+impl DissociateRouteTablesFromVpcGatewayEndpointRequestBuilder<
+    &crate::blocking::Client,
 > {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,

@@ -189,7 +189,7 @@ impl<C> EnableNatGatewayEcsMetricRequestBuilder<C> {
         }
     }
 }
-impl<'a> EnableNatGatewayEcsMetricRequestBuilder<&'a crate::Client> {
+impl EnableNatGatewayEcsMetricRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -203,7 +203,7 @@ impl<'a> EnableNatGatewayEcsMetricRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> EnableNatGatewayEcsMetricRequestBuilder<&'a crate::blocking::Client> {
+impl EnableNatGatewayEcsMetricRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

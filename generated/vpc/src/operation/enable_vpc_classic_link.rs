@@ -191,7 +191,7 @@ impl<C> EnableVpcClassicLinkRequestBuilder<C> {
         }
     }
 }
-impl<'a> EnableVpcClassicLinkRequestBuilder<&'a crate::Client> {
+impl EnableVpcClassicLinkRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -205,7 +205,7 @@ impl<'a> EnableVpcClassicLinkRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> EnableVpcClassicLinkRequestBuilder<&'a crate::blocking::Client> {
+impl EnableVpcClassicLinkRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

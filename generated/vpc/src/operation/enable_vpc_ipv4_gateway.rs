@@ -257,7 +257,7 @@ impl<C> EnableVpcIpv4GatewayRequestBuilder<C> {
         }
     }
 }
-impl<'a> EnableVpcIpv4GatewayRequestBuilder<&'a crate::Client> {
+impl EnableVpcIpv4GatewayRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -271,7 +271,7 @@ impl<'a> EnableVpcIpv4GatewayRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> EnableVpcIpv4GatewayRequestBuilder<&'a crate::blocking::Client> {
+impl EnableVpcIpv4GatewayRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

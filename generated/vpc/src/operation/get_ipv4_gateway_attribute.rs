@@ -160,7 +160,7 @@ impl<C> GetIpv4GatewayAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> GetIpv4GatewayAttributeRequestBuilder<&'a crate::Client> {
+impl GetIpv4GatewayAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -174,7 +174,7 @@ impl<'a> GetIpv4GatewayAttributeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> GetIpv4GatewayAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl GetIpv4GatewayAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

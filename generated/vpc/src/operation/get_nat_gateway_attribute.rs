@@ -162,7 +162,7 @@ impl<C> GetNatGatewayAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> GetNatGatewayAttributeRequestBuilder<&'a crate::Client> {
+impl GetNatGatewayAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -176,7 +176,7 @@ impl<'a> GetNatGatewayAttributeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> GetNatGatewayAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl GetNatGatewayAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -141,7 +141,7 @@ impl<C> GetPhysicalConnectionServiceStatusRequestBuilder<C> {
         }
     }
 }
-impl<'a> GetPhysicalConnectionServiceStatusRequestBuilder<&'a crate::Client> {
+impl GetPhysicalConnectionServiceStatusRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -155,7 +155,7 @@ impl<'a> GetPhysicalConnectionServiceStatusRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> GetPhysicalConnectionServiceStatusRequestBuilder<&'a crate::blocking::Client> {
+impl GetPhysicalConnectionServiceStatusRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -170,7 +170,7 @@ impl<C> GetPublicIpAddressPoolServiceStatusRequestBuilder<C> {
         }
     }
 }
-impl<'a> GetPublicIpAddressPoolServiceStatusRequestBuilder<&'a crate::Client> {
+impl GetPublicIpAddressPoolServiceStatusRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -184,7 +184,7 @@ impl<'a> GetPublicIpAddressPoolServiceStatusRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> GetPublicIpAddressPoolServiceStatusRequestBuilder<&'a crate::blocking::Client> {
+impl GetPublicIpAddressPoolServiceStatusRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -164,7 +164,7 @@ impl<C> GetVpcGatewayEndpointAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> GetVpcGatewayEndpointAttributeRequestBuilder<&'a crate::Client> {
+impl GetVpcGatewayEndpointAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -178,7 +178,7 @@ impl<'a> GetVpcGatewayEndpointAttributeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> GetVpcGatewayEndpointAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl GetVpcGatewayEndpointAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -216,7 +216,7 @@ impl<C> GetVpcPrefixListAssociationsRequestBuilder<C> {
         }
     }
 }
-impl<'a> GetVpcPrefixListAssociationsRequestBuilder<&'a crate::Client> {
+impl GetVpcPrefixListAssociationsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -230,7 +230,7 @@ impl<'a> GetVpcPrefixListAssociationsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> GetVpcPrefixListAssociationsRequestBuilder<&'a crate::blocking::Client> {
+impl GetVpcPrefixListAssociationsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -213,7 +213,7 @@ impl<C> GetVpcPrefixListEntriesRequestBuilder<C> {
         }
     }
 }
-impl<'a> GetVpcPrefixListEntriesRequestBuilder<&'a crate::Client> {
+impl GetVpcPrefixListEntriesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -227,7 +227,7 @@ impl<'a> GetVpcPrefixListEntriesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> GetVpcPrefixListEntriesRequestBuilder<&'a crate::blocking::Client> {
+impl GetVpcPrefixListEntriesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

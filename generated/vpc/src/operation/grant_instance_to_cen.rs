@@ -278,7 +278,7 @@ impl<C> GrantInstanceToCenRequestBuilder<C> {
         }
     }
 }
-impl<'a> GrantInstanceToCenRequestBuilder<&'a crate::Client> {
+impl GrantInstanceToCenRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -292,7 +292,7 @@ impl<'a> GrantInstanceToCenRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> GrantInstanceToCenRequestBuilder<&'a crate::blocking::Client> {
+impl GrantInstanceToCenRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

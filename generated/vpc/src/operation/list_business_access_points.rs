@@ -130,7 +130,7 @@ impl<C> ListBusinessAccessPointsRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListBusinessAccessPointsRequestBuilder<&'a crate::Client> {
+impl ListBusinessAccessPointsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -144,7 +144,7 @@ impl<'a> ListBusinessAccessPointsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListBusinessAccessPointsRequestBuilder<&'a crate::blocking::Client> {
+impl ListBusinessAccessPointsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -132,7 +132,7 @@ impl<C> ListBusinessRegionsRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListBusinessRegionsRequestBuilder<&'a crate::Client> {
+impl ListBusinessRegionsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -146,7 +146,7 @@ impl<'a> ListBusinessRegionsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListBusinessRegionsRequestBuilder<&'a crate::blocking::Client> {
+impl ListBusinessRegionsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

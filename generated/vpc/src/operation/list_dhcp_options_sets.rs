@@ -348,7 +348,7 @@ impl<C> ListDhcpOptionsSetsRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListDhcpOptionsSetsRequestBuilder<&'a crate::Client> {
+impl ListDhcpOptionsSetsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -362,7 +362,7 @@ impl<'a> ListDhcpOptionsSetsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListDhcpOptionsSetsRequestBuilder<&'a crate::blocking::Client> {
+impl ListDhcpOptionsSetsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

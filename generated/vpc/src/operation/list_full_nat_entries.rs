@@ -424,7 +424,7 @@ impl<C> ListFullNatEntriesRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListFullNatEntriesRequestBuilder<&'a crate::Client> {
+impl ListFullNatEntriesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -438,7 +438,7 @@ impl<'a> ListFullNatEntriesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListFullNatEntriesRequestBuilder<&'a crate::blocking::Client> {
+impl ListFullNatEntriesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -297,7 +297,7 @@ impl<C> ListIpsecServersRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListIpsecServersRequestBuilder<&'a crate::Client> {
+impl ListIpsecServersRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -308,7 +308,7 @@ impl<'a> ListIpsecServersRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListIpsecServersRequestBuilder<&'a crate::blocking::Client> {
+impl ListIpsecServersRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

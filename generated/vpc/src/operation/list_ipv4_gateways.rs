@@ -293,7 +293,7 @@ impl<C> ListIpv4GatewaysRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListIpv4GatewaysRequestBuilder<&'a crate::Client> {
+impl ListIpv4GatewaysRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -304,7 +304,7 @@ impl<'a> ListIpv4GatewaysRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListIpv4GatewaysRequestBuilder<&'a crate::blocking::Client> {
+impl ListIpv4GatewaysRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

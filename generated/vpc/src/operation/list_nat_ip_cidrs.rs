@@ -362,7 +362,7 @@ impl<C> ListNatIpCidrsRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListNatIpCidrsRequestBuilder<&'a crate::Client> {
+impl ListNatIpCidrsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -373,7 +373,7 @@ impl<'a> ListNatIpCidrsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListNatIpCidrsRequestBuilder<&'a crate::blocking::Client> {
+impl ListNatIpCidrsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

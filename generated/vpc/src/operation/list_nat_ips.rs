@@ -399,7 +399,7 @@ impl<C> ListNatIpsRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListNatIpsRequestBuilder<&'a crate::Client> {
+impl ListNatIpsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -410,7 +410,7 @@ impl<'a> ListNatIpsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListNatIpsRequestBuilder<&'a crate::blocking::Client> {
+impl ListNatIpsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -283,7 +283,7 @@ impl<C> ListPrefixListsRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListPrefixListsRequestBuilder<&'a crate::Client> {
+impl ListPrefixListsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -294,7 +294,7 @@ impl<'a> ListPrefixListsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListPrefixListsRequestBuilder<&'a crate::blocking::Client> {
+impl ListPrefixListsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -256,7 +256,7 @@ impl<C> ListPublicIpAddressPoolCidrBlocksRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListPublicIpAddressPoolCidrBlocksRequestBuilder<&'a crate::Client> {
+impl ListPublicIpAddressPoolCidrBlocksRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -270,7 +270,7 @@ impl<'a> ListPublicIpAddressPoolCidrBlocksRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListPublicIpAddressPoolCidrBlocksRequestBuilder<&'a crate::blocking::Client> {
+impl ListPublicIpAddressPoolCidrBlocksRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -427,7 +427,7 @@ impl<C> ListPublicIpAddressPoolsRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListPublicIpAddressPoolsRequestBuilder<&'a crate::Client> {
+impl ListPublicIpAddressPoolsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -441,7 +441,7 @@ impl<'a> ListPublicIpAddressPoolsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListPublicIpAddressPoolsRequestBuilder<&'a crate::blocking::Client> {
+impl ListPublicIpAddressPoolsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

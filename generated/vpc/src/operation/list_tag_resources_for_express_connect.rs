@@ -282,7 +282,7 @@ impl<C> ListTagResourcesForExpressConnectRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListTagResourcesForExpressConnectRequestBuilder<&'a crate::Client> {
+impl ListTagResourcesForExpressConnectRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -296,7 +296,7 @@ impl<'a> ListTagResourcesForExpressConnectRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListTagResourcesForExpressConnectRequestBuilder<&'a crate::blocking::Client> {
+impl ListTagResourcesForExpressConnectRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -428,7 +428,7 @@ impl<C> ListTrafficMirrorSessionsRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListTrafficMirrorSessionsRequestBuilder<&'a crate::Client> {
+impl ListTrafficMirrorSessionsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -442,7 +442,7 @@ impl<'a> ListTrafficMirrorSessionsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListTrafficMirrorSessionsRequestBuilder<&'a crate::blocking::Client> {
+impl ListTrafficMirrorSessionsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

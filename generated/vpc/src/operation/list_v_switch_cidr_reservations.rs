@@ -325,7 +325,7 @@ impl<C> ListVSwitchCidrReservationsRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListVSwitchCidrReservationsRequestBuilder<&'a crate::Client> {
+impl ListVSwitchCidrReservationsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -339,7 +339,7 @@ impl<'a> ListVSwitchCidrReservationsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListVSwitchCidrReservationsRequestBuilder<&'a crate::blocking::Client> {
+impl ListVSwitchCidrReservationsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -458,7 +458,7 @@ impl<C> ListVirtualPhysicalConnectionsRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListVirtualPhysicalConnectionsRequestBuilder<&'a crate::Client> {
+impl ListVirtualPhysicalConnectionsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -472,7 +472,7 @@ impl<'a> ListVirtualPhysicalConnectionsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListVirtualPhysicalConnectionsRequestBuilder<&'a crate::blocking::Client> {
+impl ListVirtualPhysicalConnectionsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

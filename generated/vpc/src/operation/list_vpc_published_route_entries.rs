@@ -282,7 +282,7 @@ impl<C> ListVpcPublishedRouteEntriesRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListVpcPublishedRouteEntriesRequestBuilder<&'a crate::Client> {
+impl ListVpcPublishedRouteEntriesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -296,7 +296,7 @@ impl<'a> ListVpcPublishedRouteEntriesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListVpcPublishedRouteEntriesRequestBuilder<&'a crate::blocking::Client> {
+impl ListVpcPublishedRouteEntriesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

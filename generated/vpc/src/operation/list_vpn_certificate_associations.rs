@@ -305,7 +305,7 @@ impl<C> ListVpnCertificateAssociationsRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListVpnCertificateAssociationsRequestBuilder<&'a crate::Client> {
+impl ListVpnCertificateAssociationsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -319,7 +319,7 @@ impl<'a> ListVpnCertificateAssociationsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListVpnCertificateAssociationsRequestBuilder<&'a crate::blocking::Client> {
+impl ListVpnCertificateAssociationsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

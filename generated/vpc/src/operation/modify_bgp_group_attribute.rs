@@ -397,7 +397,7 @@ impl<C> ModifyBgpGroupAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyBgpGroupAttributeRequestBuilder<&'a crate::Client> {
+impl ModifyBgpGroupAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -411,7 +411,7 @@ impl<'a> ModifyBgpGroupAttributeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyBgpGroupAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyBgpGroupAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

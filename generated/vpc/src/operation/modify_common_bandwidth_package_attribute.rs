@@ -206,7 +206,7 @@ impl<C> ModifyCommonBandwidthPackageAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyCommonBandwidthPackageAttributeRequestBuilder<&'a crate::Client> {
+impl ModifyCommonBandwidthPackageAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -220,9 +220,7 @@ impl<'a> ModifyCommonBandwidthPackageAttributeRequestBuilder<&'a crate::Client> 
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> ModifyCommonBandwidthPackageAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyCommonBandwidthPackageAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

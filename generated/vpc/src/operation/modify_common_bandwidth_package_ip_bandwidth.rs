@@ -221,7 +221,7 @@ impl<C> ModifyCommonBandwidthPackageIpBandwidthRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyCommonBandwidthPackageIpBandwidthRequestBuilder<&'a crate::Client> {
+impl ModifyCommonBandwidthPackageIpBandwidthRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -235,9 +235,7 @@ impl<'a> ModifyCommonBandwidthPackageIpBandwidthRequestBuilder<&'a crate::Client
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> ModifyCommonBandwidthPackageIpBandwidthRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyCommonBandwidthPackageIpBandwidthRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -265,7 +265,7 @@ impl<C> ModifyExpressCloudConnectionAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyExpressCloudConnectionAttributeRequestBuilder<&'a crate::Client> {
+impl ModifyExpressCloudConnectionAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -279,9 +279,7 @@ impl<'a> ModifyExpressCloudConnectionAttributeRequestBuilder<&'a crate::Client> 
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> ModifyExpressCloudConnectionAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyExpressCloudConnectionAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -181,7 +181,7 @@ impl<C> ModifyExpressCloudConnectionBandwidthRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyExpressCloudConnectionBandwidthRequestBuilder<&'a crate::Client> {
+impl ModifyExpressCloudConnectionBandwidthRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -195,9 +195,7 @@ impl<'a> ModifyExpressCloudConnectionBandwidthRequestBuilder<&'a crate::Client> 
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> ModifyExpressCloudConnectionBandwidthRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyExpressCloudConnectionBandwidthRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -297,7 +297,7 @@ impl<C> ModifyExpressConnectTrafficQosQueueRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyExpressConnectTrafficQosQueueRequestBuilder<&'a crate::Client> {
+impl ModifyExpressConnectTrafficQosQueueRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -311,7 +311,7 @@ impl<'a> ModifyExpressConnectTrafficQosQueueRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyExpressConnectTrafficQosQueueRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyExpressConnectTrafficQosQueueRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

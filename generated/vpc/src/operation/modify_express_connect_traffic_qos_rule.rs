@@ -585,7 +585,7 @@ impl<C> ModifyExpressConnectTrafficQosRuleRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyExpressConnectTrafficQosRuleRequestBuilder<&'a crate::Client> {
+impl ModifyExpressConnectTrafficQosRuleRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -599,7 +599,7 @@ impl<'a> ModifyExpressConnectTrafficQosRuleRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyExpressConnectTrafficQosRuleRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyExpressConnectTrafficQosRuleRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -418,7 +418,7 @@ impl<C> ModifyForwardEntryRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyForwardEntryRequestBuilder<&'a crate::Client> {
+impl ModifyForwardEntryRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -432,7 +432,7 @@ impl<'a> ModifyForwardEntryRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyForwardEntryRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyForwardEntryRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

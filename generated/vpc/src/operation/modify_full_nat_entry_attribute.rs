@@ -439,7 +439,7 @@ impl<C> ModifyFullNatEntryAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyFullNatEntryAttributeRequestBuilder<&'a crate::Client> {
+impl ModifyFullNatEntryAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -453,7 +453,7 @@ impl<'a> ModifyFullNatEntryAttributeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyFullNatEntryAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyFullNatEntryAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

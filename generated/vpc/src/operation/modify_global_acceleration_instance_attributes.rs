@@ -222,7 +222,7 @@ impl<C> ModifyGlobalAccelerationInstanceAttributesRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyGlobalAccelerationInstanceAttributesRequestBuilder<&'a crate::Client> {
+impl ModifyGlobalAccelerationInstanceAttributesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -236,9 +236,7 @@ impl<'a> ModifyGlobalAccelerationInstanceAttributesRequestBuilder<&'a crate::Cli
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> ModifyGlobalAccelerationInstanceAttributesRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyGlobalAccelerationInstanceAttributesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

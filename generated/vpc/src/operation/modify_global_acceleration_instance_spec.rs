@@ -200,7 +200,7 @@ impl<C> ModifyGlobalAccelerationInstanceSpecRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyGlobalAccelerationInstanceSpecRequestBuilder<&'a crate::Client> {
+impl ModifyGlobalAccelerationInstanceSpecRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -214,9 +214,7 @@ impl<'a> ModifyGlobalAccelerationInstanceSpecRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> ModifyGlobalAccelerationInstanceSpecRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyGlobalAccelerationInstanceSpecRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -214,7 +214,7 @@ impl<C> ModifyIPv6TranslatorAclAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyIPv6TranslatorAclAttributeRequestBuilder<&'a crate::Client> {
+impl ModifyIPv6TranslatorAclAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -228,7 +228,7 @@ impl<'a> ModifyIPv6TranslatorAclAttributeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyIPv6TranslatorAclAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyIPv6TranslatorAclAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -214,7 +214,7 @@ impl<C> ModifyIPv6TranslatorAclListEntryRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyIPv6TranslatorAclListEntryRequestBuilder<&'a crate::Client> {
+impl ModifyIPv6TranslatorAclListEntryRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -228,7 +228,7 @@ impl<'a> ModifyIPv6TranslatorAclListEntryRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyIPv6TranslatorAclListEntryRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyIPv6TranslatorAclListEntryRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

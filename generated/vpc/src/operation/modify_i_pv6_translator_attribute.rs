@@ -229,7 +229,7 @@ impl<C> ModifyIPv6TranslatorAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyIPv6TranslatorAttributeRequestBuilder<&'a crate::Client> {
+impl ModifyIPv6TranslatorAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -243,7 +243,7 @@ impl<'a> ModifyIPv6TranslatorAttributeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyIPv6TranslatorAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyIPv6TranslatorAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -241,7 +241,7 @@ impl<C> ModifyIPv6TranslatorBandwidthRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyIPv6TranslatorBandwidthRequestBuilder<&'a crate::Client> {
+impl ModifyIPv6TranslatorBandwidthRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -255,7 +255,7 @@ impl<'a> ModifyIPv6TranslatorBandwidthRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyIPv6TranslatorBandwidthRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyIPv6TranslatorBandwidthRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

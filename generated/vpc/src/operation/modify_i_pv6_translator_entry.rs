@@ -396,7 +396,7 @@ impl<C> ModifyIPv6TranslatorEntryRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyIPv6TranslatorEntryRequestBuilder<&'a crate::Client> {
+impl ModifyIPv6TranslatorEntryRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -410,7 +410,7 @@ impl<'a> ModifyIPv6TranslatorEntryRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyIPv6TranslatorEntryRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyIPv6TranslatorEntryRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

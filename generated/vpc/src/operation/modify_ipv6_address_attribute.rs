@@ -264,7 +264,7 @@ impl<C> ModifyIpv6AddressAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyIpv6AddressAttributeRequestBuilder<&'a crate::Client> {
+impl ModifyIpv6AddressAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -278,7 +278,7 @@ impl<'a> ModifyIpv6AddressAttributeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyIpv6AddressAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyIpv6AddressAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -274,7 +274,7 @@ impl<C> ModifyIpv6InternetBandwidthRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyIpv6InternetBandwidthRequestBuilder<&'a crate::Client> {
+impl ModifyIpv6InternetBandwidthRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -288,7 +288,7 @@ impl<'a> ModifyIpv6InternetBandwidthRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyIpv6InternetBandwidthRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyIpv6InternetBandwidthRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

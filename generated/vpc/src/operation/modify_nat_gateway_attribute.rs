@@ -319,7 +319,7 @@ impl<C> ModifyNatGatewayAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyNatGatewayAttributeRequestBuilder<&'a crate::Client> {
+impl ModifyNatGatewayAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -333,7 +333,7 @@ impl<'a> ModifyNatGatewayAttributeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyNatGatewayAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyNatGatewayAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -262,7 +262,7 @@ impl<C> ModifyNatGatewaySpecRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyNatGatewaySpecRequestBuilder<&'a crate::Client> {
+impl ModifyNatGatewaySpecRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -276,7 +276,7 @@ impl<'a> ModifyNatGatewaySpecRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyNatGatewaySpecRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyNatGatewaySpecRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -293,7 +293,7 @@ impl<C> ModifyNatIpCidrAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyNatIpCidrAttributeRequestBuilder<&'a crate::Client> {
+impl ModifyNatIpCidrAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -307,7 +307,7 @@ impl<'a> ModifyNatIpCidrAttributeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyNatIpCidrAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyNatIpCidrAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

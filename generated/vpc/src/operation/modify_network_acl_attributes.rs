@@ -268,7 +268,7 @@ impl<C> ModifyNetworkAclAttributesRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyNetworkAclAttributesRequestBuilder<&'a crate::Client> {
+impl ModifyNetworkAclAttributesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -282,7 +282,7 @@ impl<'a> ModifyNetworkAclAttributesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyNetworkAclAttributesRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyNetworkAclAttributesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

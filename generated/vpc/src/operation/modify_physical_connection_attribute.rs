@@ -414,7 +414,7 @@ impl<C> ModifyPhysicalConnectionAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyPhysicalConnectionAttributeRequestBuilder<&'a crate::Client> {
+impl ModifyPhysicalConnectionAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -428,7 +428,7 @@ impl<'a> ModifyPhysicalConnectionAttributeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyPhysicalConnectionAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyPhysicalConnectionAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -319,7 +319,7 @@ impl<C> ModifyRouteEntryRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyRouteEntryRequestBuilder<&'a crate::Client> {
+impl ModifyRouteEntryRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -330,7 +330,7 @@ impl<'a> ModifyRouteEntryRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyRouteEntryRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyRouteEntryRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

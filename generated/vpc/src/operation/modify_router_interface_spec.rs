@@ -250,7 +250,7 @@ impl<C> ModifyRouterInterfaceSpecRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyRouterInterfaceSpecRequestBuilder<&'a crate::Client> {
+impl ModifyRouterInterfaceSpecRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -264,7 +264,7 @@ impl<'a> ModifyRouterInterfaceSpecRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyRouterInterfaceSpecRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyRouterInterfaceSpecRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

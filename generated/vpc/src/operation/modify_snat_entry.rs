@@ -324,7 +324,7 @@ impl<C> ModifySnatEntryRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifySnatEntryRequestBuilder<&'a crate::Client> {
+impl ModifySnatEntryRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -335,7 +335,7 @@ impl<'a> ModifySnatEntryRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifySnatEntryRequestBuilder<&'a crate::blocking::Client> {
+impl ModifySnatEntryRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -660,7 +660,7 @@ impl<C> ModifySslVpnServerRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifySslVpnServerRequestBuilder<&'a crate::Client> {
+impl ModifySslVpnServerRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -674,7 +674,7 @@ impl<'a> ModifySslVpnServerRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifySslVpnServerRequestBuilder<&'a crate::blocking::Client> {
+impl ModifySslVpnServerRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -243,7 +243,7 @@ impl<C> ModifyTunnelAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyTunnelAttributeRequestBuilder<&'a crate::Client> {
+impl ModifyTunnelAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -257,7 +257,7 @@ impl<'a> ModifyTunnelAttributeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyTunnelAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyTunnelAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

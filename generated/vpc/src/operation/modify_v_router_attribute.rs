@@ -208,7 +208,7 @@ impl<C> ModifyVRouterAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyVRouterAttributeRequestBuilder<&'a crate::Client> {
+impl ModifyVRouterAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -222,7 +222,7 @@ impl<'a> ModifyVRouterAttributeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyVRouterAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyVRouterAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

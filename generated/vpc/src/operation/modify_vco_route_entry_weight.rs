@@ -347,7 +347,7 @@ impl<C> ModifyVcoRouteEntryWeightRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyVcoRouteEntryWeightRequestBuilder<&'a crate::Client> {
+impl ModifyVcoRouteEntryWeightRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -361,7 +361,7 @@ impl<'a> ModifyVcoRouteEntryWeightRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyVcoRouteEntryWeightRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyVcoRouteEntryWeightRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -360,7 +360,7 @@ impl<C> ModifyVpcPrefixListRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyVpcPrefixListRequestBuilder<&'a crate::Client> {
+impl ModifyVpcPrefixListRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -374,7 +374,7 @@ impl<'a> ModifyVpcPrefixListRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyVpcPrefixListRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyVpcPrefixListRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

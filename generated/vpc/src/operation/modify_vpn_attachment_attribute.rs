@@ -760,7 +760,7 @@ impl<C> ModifyVpnAttachmentAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyVpnAttachmentAttributeRequestBuilder<&'a crate::Client> {
+impl ModifyVpnAttachmentAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -774,7 +774,7 @@ impl<'a> ModifyVpnAttachmentAttributeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyVpnAttachmentAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyVpnAttachmentAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -725,7 +725,7 @@ impl<C> ModifyVpnConnectionAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyVpnConnectionAttributeRequestBuilder<&'a crate::Client> {
+impl ModifyVpnConnectionAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -739,7 +739,7 @@ impl<'a> ModifyVpnConnectionAttributeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyVpnConnectionAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyVpnConnectionAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

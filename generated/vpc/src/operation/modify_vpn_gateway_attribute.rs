@@ -290,7 +290,7 @@ impl<C> ModifyVpnGatewayAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyVpnGatewayAttributeRequestBuilder<&'a crate::Client> {
+impl ModifyVpnGatewayAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -304,7 +304,7 @@ impl<'a> ModifyVpnGatewayAttributeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyVpnGatewayAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyVpnGatewayAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -424,7 +424,7 @@ impl<C> ModifyVpnPbrRouteEntryAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyVpnPbrRouteEntryAttributeRequestBuilder<&'a crate::Client> {
+impl ModifyVpnPbrRouteEntryAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -438,7 +438,7 @@ impl<'a> ModifyVpnPbrRouteEntryAttributeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyVpnPbrRouteEntryAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyVpnPbrRouteEntryAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -370,7 +370,7 @@ impl<C> ModifyVpnPbrRouteEntryPriorityRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyVpnPbrRouteEntryPriorityRequestBuilder<&'a crate::Client> {
+impl ModifyVpnPbrRouteEntryPriorityRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -384,7 +384,7 @@ impl<'a> ModifyVpnPbrRouteEntryPriorityRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyVpnPbrRouteEntryPriorityRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyVpnPbrRouteEntryPriorityRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -406,7 +406,7 @@ impl<C> ModifyVpnPbrRouteEntryWeightRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyVpnPbrRouteEntryWeightRequestBuilder<&'a crate::Client> {
+impl ModifyVpnPbrRouteEntryWeightRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -420,7 +420,7 @@ impl<'a> ModifyVpnPbrRouteEntryWeightRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyVpnPbrRouteEntryWeightRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyVpnPbrRouteEntryWeightRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

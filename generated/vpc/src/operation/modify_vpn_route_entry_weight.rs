@@ -344,7 +344,7 @@ impl<C> ModifyVpnRouteEntryWeightRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyVpnRouteEntryWeightRequestBuilder<&'a crate::Client> {
+impl ModifyVpnRouteEntryWeightRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -358,7 +358,7 @@ impl<'a> ModifyVpnRouteEntryWeightRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyVpnRouteEntryWeightRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyVpnRouteEntryWeightRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -242,7 +242,7 @@ impl<C> MoveResourceGroupRequestBuilder<C> {
         }
     }
 }
-impl<'a> MoveResourceGroupRequestBuilder<&'a crate::Client> {
+impl MoveResourceGroupRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -256,7 +256,7 @@ impl<'a> MoveResourceGroupRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> MoveResourceGroupRequestBuilder<&'a crate::blocking::Client> {
+impl MoveResourceGroupRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

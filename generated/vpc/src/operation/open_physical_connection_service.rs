@@ -139,7 +139,7 @@ impl<C> OpenPhysicalConnectionServiceRequestBuilder<C> {
         }
     }
 }
-impl<'a> OpenPhysicalConnectionServiceRequestBuilder<&'a crate::Client> {
+impl OpenPhysicalConnectionServiceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -153,7 +153,7 @@ impl<'a> OpenPhysicalConnectionServiceRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> OpenPhysicalConnectionServiceRequestBuilder<&'a crate::blocking::Client> {
+impl OpenPhysicalConnectionServiceRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -168,7 +168,7 @@ impl<C> OpenPublicIpAddressPoolServiceRequestBuilder<C> {
         }
     }
 }
-impl<'a> OpenPublicIpAddressPoolServiceRequestBuilder<&'a crate::Client> {
+impl OpenPublicIpAddressPoolServiceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -182,7 +182,7 @@ impl<'a> OpenPublicIpAddressPoolServiceRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> OpenPublicIpAddressPoolServiceRequestBuilder<&'a crate::blocking::Client> {
+impl OpenPublicIpAddressPoolServiceRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -165,7 +165,7 @@ impl<C> OpenTrafficMirrorServiceRequestBuilder<C> {
         }
     }
 }
-impl<'a> OpenTrafficMirrorServiceRequestBuilder<&'a crate::Client> {
+impl OpenTrafficMirrorServiceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -179,7 +179,7 @@ impl<'a> OpenTrafficMirrorServiceRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> OpenTrafficMirrorServiceRequestBuilder<&'a crate::blocking::Client> {
+impl OpenTrafficMirrorServiceRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

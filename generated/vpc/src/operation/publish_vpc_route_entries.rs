@@ -234,7 +234,7 @@ impl<C> PublishVpcRouteEntriesRequestBuilder<C> {
         }
     }
 }
-impl<'a> PublishVpcRouteEntriesRequestBuilder<&'a crate::Client> {
+impl PublishVpcRouteEntriesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -248,7 +248,7 @@ impl<'a> PublishVpcRouteEntriesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> PublishVpcRouteEntriesRequestBuilder<&'a crate::blocking::Client> {
+impl PublishVpcRouteEntriesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -224,7 +224,7 @@ impl<C> RemoveCommonBandwidthPackageIpRequestBuilder<C> {
         }
     }
 }
-impl<'a> RemoveCommonBandwidthPackageIpRequestBuilder<&'a crate::Client> {
+impl RemoveCommonBandwidthPackageIpRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -238,7 +238,7 @@ impl<'a> RemoveCommonBandwidthPackageIpRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> RemoveCommonBandwidthPackageIpRequestBuilder<&'a crate::blocking::Client> {
+impl RemoveCommonBandwidthPackageIpRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -272,7 +272,7 @@ impl<C> RemoveSourcesFromTrafficMirrorSessionRequestBuilder<C> {
         }
     }
 }
-impl<'a> RemoveSourcesFromTrafficMirrorSessionRequestBuilder<&'a crate::Client> {
+impl RemoveSourcesFromTrafficMirrorSessionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -286,9 +286,7 @@ impl<'a> RemoveSourcesFromTrafficMirrorSessionRequestBuilder<&'a crate::Client> 
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> RemoveSourcesFromTrafficMirrorSessionRequestBuilder<&'a crate::blocking::Client> {
+impl RemoveSourcesFromTrafficMirrorSessionRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

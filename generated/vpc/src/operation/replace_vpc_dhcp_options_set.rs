@@ -251,7 +251,7 @@ impl<C> ReplaceVpcDhcpOptionsSetRequestBuilder<C> {
         }
     }
 }
-impl<'a> ReplaceVpcDhcpOptionsSetRequestBuilder<&'a crate::Client> {
+impl ReplaceVpcDhcpOptionsSetRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -265,7 +265,7 @@ impl<'a> ReplaceVpcDhcpOptionsSetRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ReplaceVpcDhcpOptionsSetRequestBuilder<&'a crate::blocking::Client> {
+impl ReplaceVpcDhcpOptionsSetRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

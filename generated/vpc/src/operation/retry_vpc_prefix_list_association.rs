@@ -292,7 +292,7 @@ impl<C> RetryVpcPrefixListAssociationRequestBuilder<C> {
         }
     }
 }
-impl<'a> RetryVpcPrefixListAssociationRequestBuilder<&'a crate::Client> {
+impl RetryVpcPrefixListAssociationRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -306,7 +306,7 @@ impl<'a> RetryVpcPrefixListAssociationRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> RetryVpcPrefixListAssociationRequestBuilder<&'a crate::blocking::Client> {
+impl RetryVpcPrefixListAssociationRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -279,7 +279,7 @@ impl<C> RevokeInstanceFromCenRequestBuilder<C> {
         }
     }
 }
-impl<'a> RevokeInstanceFromCenRequestBuilder<&'a crate::Client> {
+impl RevokeInstanceFromCenRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -293,7 +293,7 @@ impl<'a> RevokeInstanceFromCenRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> RevokeInstanceFromCenRequestBuilder<&'a crate::blocking::Client> {
+impl RevokeInstanceFromCenRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

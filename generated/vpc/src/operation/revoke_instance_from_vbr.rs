@@ -263,7 +263,7 @@ impl<C> RevokeInstanceFromVbrRequestBuilder<C> {
         }
     }
 }
-impl<'a> RevokeInstanceFromVbrRequestBuilder<&'a crate::Client> {
+impl RevokeInstanceFromVbrRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -277,7 +277,7 @@ impl<'a> RevokeInstanceFromVbrRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> RevokeInstanceFromVbrRequestBuilder<&'a crate::blocking::Client> {
+impl RevokeInstanceFromVbrRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -374,7 +374,7 @@ impl<C> SecondApplyPhysicalConnectionLOARequestBuilder<C> {
         }
     }
 }
-impl<'a> SecondApplyPhysicalConnectionLOARequestBuilder<&'a crate::Client> {
+impl SecondApplyPhysicalConnectionLOARequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -388,7 +388,7 @@ impl<'a> SecondApplyPhysicalConnectionLOARequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> SecondApplyPhysicalConnectionLOARequestBuilder<&'a crate::blocking::Client> {
+impl SecondApplyPhysicalConnectionLOARequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -270,7 +270,7 @@ impl<C> SetHighDefinitionMonitorLogStatusRequestBuilder<C> {
         }
     }
 }
-impl<'a> SetHighDefinitionMonitorLogStatusRequestBuilder<&'a crate::Client> {
+impl SetHighDefinitionMonitorLogStatusRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -284,7 +284,7 @@ impl<'a> SetHighDefinitionMonitorLogStatusRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> SetHighDefinitionMonitorLogStatusRequestBuilder<&'a crate::blocking::Client> {
+impl SetHighDefinitionMonitorLogStatusRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -189,7 +189,7 @@ impl<C> StartFailoverTestJobRequestBuilder<C> {
         }
     }
 }
-impl<'a> StartFailoverTestJobRequestBuilder<&'a crate::Client> {
+impl StartFailoverTestJobRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -203,7 +203,7 @@ impl<'a> StartFailoverTestJobRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> StartFailoverTestJobRequestBuilder<&'a crate::blocking::Client> {
+impl StartFailoverTestJobRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

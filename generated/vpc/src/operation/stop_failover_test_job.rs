@@ -187,7 +187,7 @@ impl<C> StopFailoverTestJobRequestBuilder<C> {
         }
     }
 }
-impl<'a> StopFailoverTestJobRequestBuilder<&'a crate::Client> {
+impl StopFailoverTestJobRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -201,7 +201,7 @@ impl<'a> StopFailoverTestJobRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> StopFailoverTestJobRequestBuilder<&'a crate::blocking::Client> {
+impl StopFailoverTestJobRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -245,7 +245,7 @@ impl<C> TagResourcesRequestBuilder<C> {
         }
     }
 }
-impl<'a> TagResourcesRequestBuilder<&'a crate::Client> {
+impl TagResourcesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -256,7 +256,7 @@ impl<'a> TagResourcesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> TagResourcesRequestBuilder<&'a crate::blocking::Client> {
+impl TagResourcesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -236,7 +236,7 @@ impl<C> TagResourcesForExpressConnectRequestBuilder<C> {
         }
     }
 }
-impl<'a> TagResourcesForExpressConnectRequestBuilder<&'a crate::Client> {
+impl TagResourcesForExpressConnectRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -250,7 +250,7 @@ impl<'a> TagResourcesForExpressConnectRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> TagResourcesForExpressConnectRequestBuilder<&'a crate::blocking::Client> {
+impl TagResourcesForExpressConnectRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -269,7 +269,7 @@ impl<C> TransformEipSegmentToPublicIpAddressPoolRequestBuilder<C> {
         }
     }
 }
-impl<'a> TransformEipSegmentToPublicIpAddressPoolRequestBuilder<&'a crate::Client> {
+impl TransformEipSegmentToPublicIpAddressPoolRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -283,9 +283,7 @@ impl<'a> TransformEipSegmentToPublicIpAddressPoolRequestBuilder<&'a crate::Clien
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> TransformEipSegmentToPublicIpAddressPoolRequestBuilder<&'a crate::blocking::Client> {
+impl TransformEipSegmentToPublicIpAddressPoolRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -264,7 +264,7 @@ impl<C> UnTagResourcesRequestBuilder<C> {
         }
     }
 }
-impl<'a> UnTagResourcesRequestBuilder<&'a crate::Client> {
+impl UnTagResourcesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -275,7 +275,7 @@ impl<'a> UnTagResourcesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> UnTagResourcesRequestBuilder<&'a crate::blocking::Client> {
+impl UnTagResourcesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -200,7 +200,7 @@ impl<C> UnassociateGlobalAccelerationInstanceRequestBuilder<C> {
         }
     }
 }
-impl<'a> UnassociateGlobalAccelerationInstanceRequestBuilder<&'a crate::Client> {
+impl UnassociateGlobalAccelerationInstanceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -214,9 +214,7 @@ impl<'a> UnassociateGlobalAccelerationInstanceRequestBuilder<&'a crate::Client> 
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> UnassociateGlobalAccelerationInstanceRequestBuilder<&'a crate::blocking::Client> {
+impl UnassociateGlobalAccelerationInstanceRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -224,9 +224,7 @@ impl<C> UnassociatePhysicalConnectionFromVirtualBorderRouterRequestBuilder<C> {
         }
     }
 }
-impl<
-    'a,
-> UnassociatePhysicalConnectionFromVirtualBorderRouterRequestBuilder<&'a crate::Client> {
+impl UnassociatePhysicalConnectionFromVirtualBorderRouterRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -240,10 +238,8 @@ impl<
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> UnassociatePhysicalConnectionFromVirtualBorderRouterRequestBuilder<
-    &'a crate::blocking::Client,
+impl UnassociatePhysicalConnectionFromVirtualBorderRouterRequestBuilder<
+    &crate::blocking::Client,
 > {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,

@@ -252,7 +252,7 @@ impl<C> UntagResourcesForExpressConnectRequestBuilder<C> {
         }
     }
 }
-impl<'a> UntagResourcesForExpressConnectRequestBuilder<&'a crate::Client> {
+impl UntagResourcesForExpressConnectRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -266,7 +266,7 @@ impl<'a> UntagResourcesForExpressConnectRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> UntagResourcesForExpressConnectRequestBuilder<&'a crate::blocking::Client> {
+impl UntagResourcesForExpressConnectRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -313,7 +313,7 @@ impl<C> UpdateFailoverTestJobRequestBuilder<C> {
         }
     }
 }
-impl<'a> UpdateFailoverTestJobRequestBuilder<&'a crate::Client> {
+impl UpdateFailoverTestJobRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -327,7 +327,7 @@ impl<'a> UpdateFailoverTestJobRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> UpdateFailoverTestJobRequestBuilder<&'a crate::blocking::Client> {
+impl UpdateFailoverTestJobRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

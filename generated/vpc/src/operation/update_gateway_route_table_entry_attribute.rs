@@ -383,7 +383,7 @@ impl<C> UpdateGatewayRouteTableEntryAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> UpdateGatewayRouteTableEntryAttributeRequestBuilder<&'a crate::Client> {
+impl UpdateGatewayRouteTableEntryAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -397,9 +397,7 @@ impl<'a> UpdateGatewayRouteTableEntryAttributeRequestBuilder<&'a crate::Client> 
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> UpdateGatewayRouteTableEntryAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl UpdateGatewayRouteTableEntryAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -480,7 +480,7 @@ impl<C> UpdateIpsecServerRequestBuilder<C> {
         }
     }
 }
-impl<'a> UpdateIpsecServerRequestBuilder<&'a crate::Client> {
+impl UpdateIpsecServerRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -494,7 +494,7 @@ impl<'a> UpdateIpsecServerRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> UpdateIpsecServerRequestBuilder<&'a crate::blocking::Client> {
+impl UpdateIpsecServerRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -262,7 +262,7 @@ impl<C> UpdateIpv4GatewayAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> UpdateIpv4GatewayAttributeRequestBuilder<&'a crate::Client> {
+impl UpdateIpv4GatewayAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -276,7 +276,7 @@ impl<'a> UpdateIpv4GatewayAttributeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> UpdateIpv4GatewayAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl UpdateIpv4GatewayAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

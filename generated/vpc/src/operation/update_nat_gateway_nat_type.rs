@@ -290,7 +290,7 @@ impl<C> UpdateNatGatewayNatTypeRequestBuilder<C> {
         }
     }
 }
-impl<'a> UpdateNatGatewayNatTypeRequestBuilder<&'a crate::Client> {
+impl UpdateNatGatewayNatTypeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -304,7 +304,7 @@ impl<'a> UpdateNatGatewayNatTypeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> UpdateNatGatewayNatTypeRequestBuilder<&'a crate::blocking::Client> {
+impl UpdateNatGatewayNatTypeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -365,7 +365,7 @@ impl<C> UpdateNetworkAclEntriesRequestBuilder<C> {
         }
     }
 }
-impl<'a> UpdateNetworkAclEntriesRequestBuilder<&'a crate::Client> {
+impl UpdateNetworkAclEntriesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -379,7 +379,7 @@ impl<'a> UpdateNetworkAclEntriesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> UpdateNetworkAclEntriesRequestBuilder<&'a crate::blocking::Client> {
+impl UpdateNetworkAclEntriesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

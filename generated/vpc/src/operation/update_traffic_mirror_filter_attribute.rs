@@ -283,7 +283,7 @@ impl<C> UpdateTrafficMirrorFilterAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> UpdateTrafficMirrorFilterAttributeRequestBuilder<&'a crate::Client> {
+impl UpdateTrafficMirrorFilterAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -297,7 +297,7 @@ impl<'a> UpdateTrafficMirrorFilterAttributeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> UpdateTrafficMirrorFilterAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl UpdateTrafficMirrorFilterAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -403,7 +403,7 @@ impl<C> UpdateTrafficMirrorFilterRuleAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> UpdateTrafficMirrorFilterRuleAttributeRequestBuilder<&'a crate::Client> {
+impl UpdateTrafficMirrorFilterRuleAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -417,9 +417,7 @@ impl<'a> UpdateTrafficMirrorFilterRuleAttributeRequestBuilder<&'a crate::Client>
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> UpdateTrafficMirrorFilterRuleAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl UpdateTrafficMirrorFilterRuleAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -303,7 +303,7 @@ impl<C> UpdateVpcGatewayEndpointAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> UpdateVpcGatewayEndpointAttributeRequestBuilder<&'a crate::Client> {
+impl UpdateVpcGatewayEndpointAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -317,7 +317,7 @@ impl<'a> UpdateVpcGatewayEndpointAttributeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> UpdateVpcGatewayEndpointAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl UpdateVpcGatewayEndpointAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -210,7 +210,7 @@ impl<C> VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequestBuilder<C> {
         }
     }
 }
-impl<'a> VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequestBuilder<&'a crate::Client> {
+impl VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -224,10 +224,8 @@ impl<'a> VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequestBuilder<&'a crate::
     }
 }
 #[cfg(feature = "blocking")]
-impl<
-    'a,
-> VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequestBuilder<
-    &'a crate::blocking::Client,
+impl VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequestBuilder<
+    &crate::blocking::Client,
 > {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,

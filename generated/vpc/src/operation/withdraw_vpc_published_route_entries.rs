@@ -240,7 +240,7 @@ impl<C> WithdrawVpcPublishedRouteEntriesRequestBuilder<C> {
         }
     }
 }
-impl<'a> WithdrawVpcPublishedRouteEntriesRequestBuilder<&'a crate::Client> {
+impl WithdrawVpcPublishedRouteEntriesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -254,7 +254,7 @@ impl<'a> WithdrawVpcPublishedRouteEntriesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> WithdrawVpcPublishedRouteEntriesRequestBuilder<&'a crate::blocking::Client> {
+impl WithdrawVpcPublishedRouteEntriesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

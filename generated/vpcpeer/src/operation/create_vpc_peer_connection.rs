@@ -467,7 +467,7 @@ impl<C> CreateVpcPeerConnectionRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateVpcPeerConnectionRequestBuilder<&'a crate::Client> {
+impl CreateVpcPeerConnectionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -481,7 +481,7 @@ impl<'a> CreateVpcPeerConnectionRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateVpcPeerConnectionRequestBuilder<&'a crate::blocking::Client> {
+impl CreateVpcPeerConnectionRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -224,7 +224,7 @@ impl<C> DeleteVpcPeerConnectionRequestBuilder<C> {
         }
     }
 }
-impl<'a> DeleteVpcPeerConnectionRequestBuilder<&'a crate::Client> {
+impl DeleteVpcPeerConnectionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -238,7 +238,7 @@ impl<'a> DeleteVpcPeerConnectionRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DeleteVpcPeerConnectionRequestBuilder<&'a crate::blocking::Client> {
+impl DeleteVpcPeerConnectionRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

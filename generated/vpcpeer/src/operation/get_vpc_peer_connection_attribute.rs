@@ -133,7 +133,7 @@ impl<C> GetVpcPeerConnectionAttributeRequestBuilder<C> {
         }
     }
 }
-impl<'a> GetVpcPeerConnectionAttributeRequestBuilder<&'a crate::Client> {
+impl GetVpcPeerConnectionAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -147,7 +147,7 @@ impl<'a> GetVpcPeerConnectionAttributeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> GetVpcPeerConnectionAttributeRequestBuilder<&'a crate::blocking::Client> {
+impl GetVpcPeerConnectionAttributeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

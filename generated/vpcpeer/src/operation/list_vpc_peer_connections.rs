@@ -294,7 +294,7 @@ impl<C> ListVpcPeerConnectionsRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListVpcPeerConnectionsRequestBuilder<&'a crate::Client> {
+impl ListVpcPeerConnectionsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -308,7 +308,7 @@ impl<'a> ListVpcPeerConnectionsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListVpcPeerConnectionsRequestBuilder<&'a crate::blocking::Client> {
+impl ListVpcPeerConnectionsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

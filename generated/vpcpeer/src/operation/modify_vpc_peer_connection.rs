@@ -295,7 +295,7 @@ impl<C> ModifyVpcPeerConnectionRequestBuilder<C> {
         }
     }
 }
-impl<'a> ModifyVpcPeerConnectionRequestBuilder<&'a crate::Client> {
+impl ModifyVpcPeerConnectionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -309,7 +309,7 @@ impl<'a> ModifyVpcPeerConnectionRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ModifyVpcPeerConnectionRequestBuilder<&'a crate::blocking::Client> {
+impl ModifyVpcPeerConnectionRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -403,7 +403,7 @@ impl<C> CreateWidgetRequestBuilder<C> {
         }
     }
 }
-impl<'a> CreateWidgetRequestBuilder<&'a crate::Client> {
+impl CreateWidgetRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -414,7 +414,7 @@ impl<'a> CreateWidgetRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CreateWidgetRequestBuilder<&'a crate::blocking::Client> {
+impl CreateWidgetRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

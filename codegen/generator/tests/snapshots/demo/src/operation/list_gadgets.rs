@@ -135,7 +135,7 @@ impl<C> ListGadgetsRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListGadgetsRequestBuilder<&'a crate::Client> {
+impl ListGadgetsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -146,7 +146,7 @@ impl<'a> ListGadgetsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListGadgetsRequestBuilder<&'a crate::blocking::Client> {
+impl ListGadgetsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -142,7 +142,7 @@ impl<C> ListWidgetsRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListWidgetsRequestBuilder<&'a crate::Client> {
+impl ListWidgetsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -153,7 +153,7 @@ impl<'a> ListWidgetsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListWidgetsRequestBuilder<&'a crate::blocking::Client> {
+impl ListWidgetsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

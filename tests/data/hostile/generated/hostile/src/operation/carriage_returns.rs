@@ -113,7 +113,7 @@ impl<C> CarriageReturnsRequestBuilder<C> {
         }
     }
 }
-impl<'a> CarriageReturnsRequestBuilder<&'a crate::Client> {
+impl CarriageReturnsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -124,7 +124,7 @@ impl<'a> CarriageReturnsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CarriageReturnsRequestBuilder<&'a crate::blocking::Client> {
+impl CarriageReturnsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

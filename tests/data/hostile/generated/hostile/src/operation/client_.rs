@@ -103,7 +103,7 @@ impl<C> ClientRequestBuilder<C> {
         }
     }
 }
-impl<'a> ClientRequestBuilder<&'a crate::Client> {
+impl ClientRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -112,7 +112,7 @@ impl<'a> ClientRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ClientRequestBuilder<&'a crate::blocking::Client> {
+impl ClientRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -107,7 +107,7 @@ impl<C> ControlCharactersRequestBuilder<C> {
         }
     }
 }
-impl<'a> ControlCharactersRequestBuilder<&'a crate::Client> {
+impl ControlCharactersRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -121,7 +121,7 @@ impl<'a> ControlCharactersRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ControlCharactersRequestBuilder<&'a crate::blocking::Client> {
+impl ControlCharactersRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -103,7 +103,7 @@ impl<C> CoreRequestBuilder<C> {
         }
     }
 }
-impl<'a> CoreRequestBuilder<&'a crate::Client> {
+impl CoreRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -112,7 +112,7 @@ impl<'a> CoreRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> CoreRequestBuilder<&'a crate::blocking::Client> {
+impl CoreRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

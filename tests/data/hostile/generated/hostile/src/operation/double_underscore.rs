@@ -120,7 +120,7 @@ impl<C> DoubleUnderscoreRequestBuilder<C> {
         }
     }
 }
-impl<'a> DoubleUnderscoreRequestBuilder<&'a crate::Client> {
+impl DoubleUnderscoreRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -131,7 +131,7 @@ impl<'a> DoubleUnderscoreRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> DoubleUnderscoreRequestBuilder<&'a crate::blocking::Client> {
+impl DoubleUnderscoreRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

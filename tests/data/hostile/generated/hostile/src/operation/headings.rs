@@ -120,7 +120,7 @@ impl<C> HeadingsRequestBuilder<C> {
         }
     }
 }
-impl<'a> HeadingsRequestBuilder<&'a crate::Client> {
+impl HeadingsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -129,7 +129,7 @@ impl<'a> HeadingsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> HeadingsRequestBuilder<&'a crate::blocking::Client> {
+impl HeadingsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -117,7 +117,7 @@ impl<C> HtmlProseRequestBuilder<C> {
         }
     }
 }
-impl<'a> HtmlProseRequestBuilder<&'a crate::Client> {
+impl HtmlProseRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -128,7 +128,7 @@ impl<'a> HtmlProseRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> HtmlProseRequestBuilder<&'a crate::blocking::Client> {
+impl HtmlProseRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -113,7 +113,7 @@ impl<C> IndentedCodeRequestBuilder<C> {
         }
     }
 }
-impl<'a> IndentedCodeRequestBuilder<&'a crate::Client> {
+impl IndentedCodeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -124,7 +124,7 @@ impl<'a> IndentedCodeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> IndentedCodeRequestBuilder<&'a crate::blocking::Client> {
+impl IndentedCodeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

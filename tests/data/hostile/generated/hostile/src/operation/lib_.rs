@@ -103,7 +103,7 @@ impl<C> LibRequestBuilder<C> {
         }
     }
 }
-impl<'a> LibRequestBuilder<&'a crate::Client> {
+impl LibRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -112,7 +112,7 @@ impl<'a> LibRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> LibRequestBuilder<&'a crate::blocking::Client> {
+impl LibRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

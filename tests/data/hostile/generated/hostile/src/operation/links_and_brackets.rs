@@ -107,7 +107,7 @@ impl<C> LinksAndBracketsRequestBuilder<C> {
         }
     }
 }
-impl<'a> LinksAndBracketsRequestBuilder<&'a crate::Client> {
+impl LinksAndBracketsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -118,7 +118,7 @@ impl<'a> LinksAndBracketsRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> LinksAndBracketsRequestBuilder<&'a crate::blocking::Client> {
+impl LinksAndBracketsRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -114,7 +114,7 @@ impl<C> ListFenceRequestBuilder<C> {
         }
     }
 }
-impl<'a> ListFenceRequestBuilder<&'a crate::Client> {
+impl ListFenceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -125,7 +125,7 @@ impl<'a> ListFenceRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ListFenceRequestBuilder<&'a crate::blocking::Client> {
+impl ListFenceRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

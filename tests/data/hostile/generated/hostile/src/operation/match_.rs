@@ -103,7 +103,7 @@ impl<C> MatchRequestBuilder<C> {
         }
     }
 }
-impl<'a> MatchRequestBuilder<&'a crate::Client> {
+impl MatchRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -112,7 +112,7 @@ impl<'a> MatchRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> MatchRequestBuilder<&'a crate::blocking::Client> {
+impl MatchRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

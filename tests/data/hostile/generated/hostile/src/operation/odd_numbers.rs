@@ -179,7 +179,7 @@ impl<C> OddNumbersRequestBuilder<C> {
         }
     }
 }
-impl<'a> OddNumbersRequestBuilder<&'a crate::Client> {
+impl OddNumbersRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -190,7 +190,7 @@ impl<'a> OddNumbersRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> OddNumbersRequestBuilder<&'a crate::blocking::Client> {
+impl OddNumbersRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

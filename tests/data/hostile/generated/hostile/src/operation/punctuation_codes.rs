@@ -105,7 +105,7 @@ impl<C> PunctuationCodesRequestBuilder<C> {
         }
     }
 }
-impl<'a> PunctuationCodesRequestBuilder<&'a crate::Client> {
+impl PunctuationCodesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -116,7 +116,7 @@ impl<'a> PunctuationCodesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> PunctuationCodesRequestBuilder<&'a crate::blocking::Client> {
+impl PunctuationCodesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

@@ -222,7 +222,7 @@ impl<C> ReservedNamesRequestBuilder<C> {
         }
     }
 }
-impl<'a> ReservedNamesRequestBuilder<&'a crate::Client> {
+impl ReservedNamesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -233,7 +233,7 @@ impl<'a> ReservedNamesRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> ReservedNamesRequestBuilder<&'a crate::blocking::Client> {
+impl ReservedNamesRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

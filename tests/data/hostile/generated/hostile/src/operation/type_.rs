@@ -103,7 +103,7 @@ impl<C> TypeRequestBuilder<C> {
         }
     }
 }
-impl<'a> TypeRequestBuilder<&'a crate::Client> {
+impl TypeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -112,7 +112,7 @@ impl<'a> TypeRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> TypeRequestBuilder<&'a crate::blocking::Client> {
+impl TypeRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

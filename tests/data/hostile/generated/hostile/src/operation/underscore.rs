@@ -122,7 +122,7 @@ impl<C> UnderscoreRequestBuilder<C> {
         }
     }
 }
-impl<'a> UnderscoreRequestBuilder<&'a crate::Client> {
+impl UnderscoreRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -133,7 +133,7 @@ impl<'a> UnderscoreRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> UnderscoreRequestBuilder<&'a crate::blocking::Client> {
+impl UnderscoreRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.

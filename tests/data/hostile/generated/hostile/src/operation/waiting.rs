@@ -111,7 +111,7 @@ impl<C> WaitingRequestBuilder<C> {
         }
     }
 }
-impl<'a> WaitingRequestBuilder<&'a crate::Client> {
+impl WaitingRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -120,7 +120,7 @@ impl<'a> WaitingRequestBuilder<&'a crate::Client> {
     }
 }
 #[cfg(feature = "blocking")]
-impl<'a> WaitingRequestBuilder<&'a crate::blocking::Client> {
+impl WaitingRequestBuilder<&crate::blocking::Client> {
     /// Validates the request, sends it and waits for the answer: every violation at
     /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
     /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
